@@ -1,0 +1,73 @@
+// Bundles the extension, the CLI and (with --tests) the test and bench entry points.
+// Usage: node esbuild.config.mjs [--production] [--watch] [--tests]
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** All files below `dir` whose name ends with one of `suffixes`. */
+function filesUnder(dir, suffixes) {
+  const found = [];
+  let names = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return found;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...filesUnder(path, suffixes));
+    else if (suffixes.some((s) => name.endsWith(s))) found.push(path);
+  }
+  return found;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (args.has('--tests')) {
+  // Tests and benchmarks: one bundle per entry file, the tree mirrored under out/.
+  // mocha, playwright-core and fast-check stay external (loaded from node_modules at run time).
+  const entries = [
+    ...filesUnder('test', ['.test.ts', 'index.ts', '.ui.ts']),
+    ...filesUnder('bench', ['.ts']),
+    ...filesUnder('test/support', ['.ts']),
+  ];
+  builds.push({
+    ...common,
+    sourcemap: true,
+    minify: false,
+    entryPoints: [...new Set(entries)],
+    outdir: 'out',
+    outbase: '.',
+    external: ['vscode', 'mocha', 'playwright-core', 'fast-check'],
+  });
+}
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('esbuild: watching');
+} else {
+  const started = Date.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`esbuild: built ${builds.length} bundle set(s) in ${Date.now() - started} ms`);
+}

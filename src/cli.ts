@@ -1,0 +1,1 @@
+console.log('article: command line tool (work in progress)');
