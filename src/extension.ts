@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
+import { ArticleCache } from './features/articles';
+import { registerDetection } from './features/detection';
+import { registerSymbols } from './features/symbols';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features are registered here as they land.
+export function activate(context: vscode.ExtensionContext): void {
+  const articles = new ArticleCache();
+  context.subscriptions.push(articles);
+  registerDetection(context);
+  registerSymbols(context, articles);
 }
 
 export function deactivate(): void {
-  // Nothing to release: every registration is a disposable on the context.
+  // Every registration is a disposable on the context.
 }

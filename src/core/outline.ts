@@ -1,0 +1,119 @@
+/**
+ * The article's outline: the title as root, one node per paragraph beneath it (nested under the
+ * section headings they belong to), image placeholders as nodes of their own.
+ */
+import type { Article, Block, Span } from './model';
+
+export type OutlineKind = 'title' | 'heading' | 'paragraph' | 'image';
+
+export interface OutlineNode {
+  readonly kind: OutlineKind;
+  /**
+   * What the outline shows: the title, or the start of the paragraph's clean text. Empty for an
+   * image, and for a title line with no text: the adapters put a localised label there.
+   */
+  readonly name: string;
+  /** The whole node: for the title the whole file, for a heading its section. */
+  readonly span: Span;
+  /** What to select when the node is picked: the title line, or the paragraph's text. */
+  readonly selection: Span;
+  /** Characters (code points) of the clean text without indent; for the title, of the whole body. */
+  readonly chars: number;
+  /** Heading level (1–6) for headings. */
+  readonly level?: number;
+  /** Index into `article.blocks`, -1 for the title. */
+  readonly block: number;
+  readonly children: OutlineNode[];
+}
+
+export interface OutlineOptions {
+  /** Nest paragraphs under the headings of their section (default true). */
+  readonly sections?: boolean;
+  /** How many characters of a paragraph make its name (default 40). */
+  readonly nameLength?: number;
+}
+
+const SURROGATE = /[\uD800-\uDBFF]/g;
+const INDENT = /^[\u3000 \t]+/;
+
+/** Length in code points (characters as a reader counts them). */
+export function charCount(text: string): number {
+  let n = text.length;
+  if (/[\uD800-\uDBFF]/.test(text)) n -= text.match(SURROGATE)?.length ?? 0;
+  return n;
+}
+
+/** The first `length` characters of a paragraph's text on one line, with `…` when cut. */
+export function nodeName(text: string, length: number): string {
+  let name = text.replace(INDENT, '');
+  if (name.length > length) {
+    let cut = length;
+    const c = name.charCodeAt(cut - 1);
+    if (c >= 0xd800 && c <= 0xdbff) cut--;
+    name = name.slice(0, cut) + '…';
+  }
+  return name.indexOf('\n') >= 0 ? name.replace(/\n+/g, ' ') : name;
+}
+
+function blockNode(block: Block, index: number, nameLength: number): OutlineNode | undefined {
+  if (block.kind === 'image') {
+    return { kind: 'image', name: '', span: block, selection: block, chars: 0, block: index, children: [] };
+  }
+  if (block.kind !== 'paragraph' || block.text === '') return undefined;
+  const text = block.text.replace(INDENT, '');
+  const node: OutlineNode = {
+    kind: block.heading ? 'heading' : 'paragraph',
+    name: nodeName(text, nameLength),
+    span: { start: block.start, end: block.end },
+    selection: { start: block.textStart, end: block.textEnd },
+    chars: charCount(text),
+    block: index,
+    children: [],
+  };
+  return block.heading ? { ...node, level: block.heading.level } : node;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export function buildOutline(article: Article, options: OutlineOptions = {}): OutlineNode[] {
+  const sections = options.sections ?? true;
+  const nameLength = options.nameLength ?? 40;
+  const { titleLine } = article;
+  const root: Mutable<OutlineNode> = {
+    kind: 'title',
+    name: article.title !== '' ? article.title : article.titleLine.raw.trim(),
+    span: { start: 0, end: article.source.length },
+    selection: { start: titleLine.start, end: titleLine.end },
+    chars: 0,
+    block: -1,
+    children: [],
+  };
+  // Open sections, outermost first; a heading closes every open section of its level or deeper.
+  const open: Mutable<OutlineNode>[] = [];
+  article.blocks.forEach((block, index) => {
+    const node: Mutable<OutlineNode> | undefined = blockNode(block, index, nameLength);
+    if (!node) return;
+    root.chars += node.chars;
+    const heading = sections && node.kind === 'heading';
+    if (heading) {
+      while (open.length > 0 && open[open.length - 1]!.level! >= node.level!) open.pop();
+    }
+    (open.length > 0 ? open[open.length - 1]! : root).children.push(node);
+    for (const section of open) section.span = { start: section.span.start, end: block.end };
+    if (heading) open.push(node);
+  });
+  return [root];
+}
+
+/** Every node of the tree, depth first, in document order. */
+export function flattenOutline(nodes: readonly OutlineNode[]): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const walk = (list: readonly OutlineNode[]): void => {
+    for (const node of list) {
+      out.push(node);
+      walk(node.children);
+    }
+  };
+  walk(nodes);
+  return out;
+}

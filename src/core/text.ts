@@ -1,0 +1,160 @@
+/**
+ * Clean text of a paragraph's source text (FORMAT.md, "Clean text").
+ *
+ * The scrapers wrote `get_text()` output without HTML escaping, so a paragraph's text can hold
+ * `A&B`, `x<5`, `<注>` or `当a<b时` next to real markup (`<strong>`, `<br>`, `&amp;`). Real tags are
+ * recognised by name and attribute syntax, every other `<` and `&` is text, and only then does
+ * parse5 read the markup.
+ */
+import { parseFragment } from 'parse5';
+
+/** Inline and block tag names that real markup in these corpora uses. Anything else after `<` is text. */
+const KNOWN_TAGS = new Set([
+  'a', 'abbr', 'b', 'big', 'blockquote', 'br', 'center', 'cite', 'code', 'del', 'div', 'em', 'font', 'h1', 'h2',
+  'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'li', 'mark', 'ol', 'p', 'q', 's', 'small', 'span', 'strike',
+  'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'wbr', 'section',
+  'article', 'header', 'footer', 'figure', 'figcaption', 'label', 'o:p', 'pre', 'dl', 'dt', 'dd',
+]);
+
+/** Attribute names seen on real markup; `<b and c>` in prose is not a tag with attributes `and` and `c`. */
+const KNOWN_ATTRIBUTE = /^(?:style|class|id|href|src|alt|title|target|color|size|face|align|valign|width|height|border|name|rel|lang|dir|type|bgcolor|cellpadding|cellspacing|colspan|rowspan|data-[\w-]+|xml:lang|aria-[\w-]+)$/i;
+
+const OPEN_TAG = /<([a-zA-Z][a-zA-Z0-9:]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
+const CLOSE_TAG = /<\/([a-zA-Z][a-zA-Z0-9:]*)\s*>/y;
+const COMMENT = /<!--[\s\S]*?-->/y;
+const ATTRIBUTE_NAME = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+const ENTITY = /&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[a-zA-Z][a-zA-Z0-9]{1,31};)/y;
+
+/** Where a real tag starts at `at` in `s`, its end offset; otherwise -1. */
+export function realTagEnd(s: string, at: number): number {
+  if (s.charCodeAt(at + 1) === 0x2f /* / */) {
+    CLOSE_TAG.lastIndex = at;
+    const close = CLOSE_TAG.exec(s);
+    return close && KNOWN_TAGS.has(close[1]!.toLowerCase()) ? CLOSE_TAG.lastIndex : -1;
+  }
+  if (s.startsWith('<!--', at)) {
+    COMMENT.lastIndex = at;
+    return COMMENT.exec(s) ? COMMENT.lastIndex : -1;
+  }
+  OPEN_TAG.lastIndex = at;
+  const open = OPEN_TAG.exec(s);
+  if (!open || !KNOWN_TAGS.has(open[1]!.toLowerCase())) return -1;
+  const attributes = open[2]!;
+  if (attributes !== '') {
+    for (const m of attributes.matchAll(ATTRIBUTE_NAME)) {
+      if (!KNOWN_ATTRIBUTE.test(m[1]!)) return -1;
+    }
+  }
+  return OPEN_TAG.lastIndex;
+}
+
+/**
+ * The source text made into HTML that says what the scraper meant: real tags and well-formed
+ * entities stay, every other `<`, `>` and `&` is escaped.
+ */
+export function escapeStray(raw: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3c /* < */) {
+      const end = realTagEnd(raw, i);
+      if (end > 0) {
+        i = end - 1;
+        continue;
+      }
+      out += raw.slice(copied, i) + '&lt;';
+      copied = i + 1;
+    } else if (c === 0x3e /* > */) {
+      out += raw.slice(copied, i) + '&gt;';
+      copied = i + 1;
+    } else if (c === 0x26 /* & */) {
+      ENTITY.lastIndex = i;
+      if (ENTITY.test(raw)) continue;
+      out += raw.slice(copied, i) + '&amp;';
+      copied = i + 1;
+    }
+  }
+  return out + raw.slice(copied);
+}
+
+interface HtmlNode {
+  nodeName: string;
+  value?: string;
+  childNodes?: HtmlNode[];
+  tagName?: string;
+}
+
+/** A character that never occurs in decoded text stands for `<br>` until the newlines are joined. */
+const BREAK = '\u0000';
+const SKIPPED = new Set(['script', 'style', 'template', 'head', 'title']);
+
+function collectText(node: HtmlNode, out: string[]): void {
+  for (const child of node.childNodes ?? []) {
+    if (child.nodeName === '#text') out.push(child.value ?? '');
+    else if (child.nodeName === 'br') out.push(BREAK);
+    else if (child.nodeName === '#comment' || SKIPPED.has(child.nodeName)) continue;
+    else collectText(child, out);
+  }
+}
+
+/** Text of a piece of HTML as a reader sees it, with `<br>` as {@link BREAK}. */
+function markupText(raw: string): string {
+  const fragment = parseFragment(escapeStray(raw)) as unknown as HtmlNode;
+  const parts: string[] = [];
+  collectText(fragment, parts);
+  return parts.join('');
+}
+
+/** Is this a wide (CJK) character, next to which a markup newline joins with nothing? */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0x9fff) || // CJK radicals, punctuation (incl. U+3000), kana, ideographs
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xffef) || // full-width forms
+    (code >= 0xd840 && code <= 0xd87f) || // surrogates of the supplementary ideograph planes
+    code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019 || code === 0x2014 || code === 0x2026
+  );
+}
+
+const MARKUP_NEWLINE = /[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g;
+
+/**
+ * Joins the newlines that came only from the page's markup (variant G): with nothing next to a
+ * CJK character, with one space between Latin words, and with nothing at either end.
+ */
+export function joinMarkupNewlines(text: string): string {
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
+  return text.replace(MARKUP_NEWLINE, (match: string, offset: number) => {
+    const after = offset + match.length;
+    if (offset === 0 || after >= text.length) return '';
+    const before = text.charCodeAt(offset - 1);
+    const next = text.charCodeAt(after);
+    if (before === 0 || next === 0) return ''; // next to a <br>
+    return isWide(before) || isWide(next) ? '' : ' ';
+  });
+}
+
+const NEEDS_WORK = /[<&\r\n]/;
+
+/** The clean text of a paragraph's HTML source text. */
+export function cleanHtmlText(raw: string): string {
+  if (!NEEDS_WORK.test(raw)) return raw;
+  const hasMarkup = raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0;
+  const text = hasMarkup ? markupText(raw) : raw;
+  const joined = joinMarkupNewlines(text);
+  return joined.indexOf(BREAK) >= 0 ? joined.split(BREAK).join('\n') : joined;
+}
+
+/** The clean text of a plain-text paragraph (variant D): no markup, only continuation lines to join. */
+export function cleanPlainText(raw: string): string {
+  return joinMarkupNewlines(raw);
+}
+
+const INDENT = /^[\u3000 \t]+/;
+
+/** The text without the leading `　　` indent (and any ASCII spaces before it). */
+export function stripIndent(text: string): string {
+  return text.replace(INDENT, '');
+}

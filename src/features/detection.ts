@@ -1,0 +1,44 @@
+/**
+ * Switches plain-text `.txt` documents that hold an article to the `article` language, and offers
+ * "Article: Treat as Article File" for the rest. A document the user has switched back to Plain
+ * Text is left alone.
+ */
+import * as vscode from 'vscode';
+import { isArticleText } from '../core/detect';
+import { getConfig } from '../config';
+import { ARTICLE_LANGUAGE } from './articles';
+
+const TXT = /\.txt$/i;
+
+export function registerDetection(context: vscode.ExtensionContext): void {
+  // Documents this session switched; seeing one as plaintext again means the user chose that.
+  const switched = new Set<string>();
+
+  const consider = async (document: vscode.TextDocument): Promise<void> => {
+    if (document.languageId !== 'plaintext' || !TXT.test(document.uri.path)) return;
+    const key = document.uri.toString();
+    if (switched.has(key) || !getConfig(document.uri).detect) return;
+    if (!isArticleText(document.getText())) return;
+    switched.add(key);
+    try {
+      await vscode.languages.setTextDocumentLanguage(document, ARTICLE_LANGUAGE);
+    } catch {
+      // The document closed before it could be switched: nothing to do.
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((document) => void consider(document)),
+    vscode.commands.registerCommand('article.treatAsArticle', async (uri?: vscode.Uri) => {
+      const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a text file first.'));
+        return;
+      }
+      switched.add(document.uri.toString());
+      const article = await vscode.languages.setTextDocumentLanguage(document, ARTICLE_LANGUAGE);
+      if (uri instanceof vscode.Uri) await vscode.window.showTextDocument(article);
+    }),
+  );
+  for (const document of vscode.workspace.textDocuments) void consider(document);
+}
