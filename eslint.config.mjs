@@ -13,6 +13,8 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       curly: ['error', 'multi-line'],
       'no-console': 'off',
+      // Chinese text and comments hold the ideographic space U+3000 on purpose.
+      'no-irregular-whitespace': ['error', { skipComments: true, skipStrings: true, skipTemplates: true, skipRegExps: true }],
     },
   },
   {
