@@ -4,11 +4,28 @@
  * Text is left alone.
  */
 import * as vscode from 'vscode';
+import { decodeBytes } from '../core/decode';
 import { isArticleText } from '../core/detect';
 import { getConfig } from '../config';
 import { ARTICLE_LANGUAGE } from './articles';
 
 const TXT = /\.txt$/i;
+
+/**
+ * Older articles are GB18030, which VS Code reads as broken UTF-8 unless told. Where the bytes
+ * are not UTF-8 but are GB18030, the (unmodified) document is read again in that encoding;
+ * saving keeps it.
+ */
+async function reopenAsGb18030(document: vscode.TextDocument): Promise<vscode.TextDocument> {
+  if (document.isDirty || document.encoding !== 'utf8') return document;
+  try {
+    const decoded = decodeBytes(await vscode.workspace.fs.readFile(document.uri));
+    if (decoded.ok && decoded.encoding === 'gb18030') return await vscode.workspace.openTextDocument(document.uri, { encoding: 'gb18030' });
+  } catch {
+    // Unreadable or gone: leave the document as it is.
+  }
+  return document;
+}
 
 export function registerDetection(context: vscode.ExtensionContext): void {
   // Documents this session switched; seeing one as plaintext again means the user chose that.
@@ -18,6 +35,7 @@ export function registerDetection(context: vscode.ExtensionContext): void {
     if (document.languageId !== 'plaintext' || !TXT.test(document.uri.path)) return;
     const key = document.uri.toString();
     if (switched.has(key) || !getConfig(document.uri).detect) return;
+    if (document.getText().includes('\uFFFD')) document = await reopenAsGb18030(document);
     if (!isArticleText(document.getText())) return;
     switched.add(key);
     try {
