@@ -33,6 +33,8 @@ export interface OutlineOptions {
   readonly nameLength?: number;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const SURROGATE = /[\uD800-\uDBFF]/g;
 const INDENT = /^[\u3000 \t]+/;
 
@@ -55,25 +57,32 @@ export function nodeName(text: string, length: number): string {
   return name.indexOf('\n') >= 0 ? name.replace(/\n+/g, ' ') : name;
 }
 
-function blockNode(block: Block, index: number, nameLength: number): OutlineNode | undefined {
+/** Length of the leading indent (ideographic or ASCII spaces, tabs). */
+function indentLength(text: string): number {
+  let i = 0;
+  for (let c = text.charCodeAt(0); c === 0x3000 || c === 0x20 || c === 0x09; c = text.charCodeAt(++i));
+  return i;
+}
+
+function blockNode(block: Block, index: number, nameLength: number): Mutable<OutlineNode> | undefined {
   if (block.kind === 'image') {
     return { kind: 'image', name: '', span: block, selection: block, chars: 0, block: index, children: [] };
   }
   if (block.kind !== 'paragraph' || block.text === '') return undefined;
-  const text = block.text.replace(INDENT, '');
-  const node: OutlineNode = {
+  const indent = indentLength(block.text);
+  const text = indent === 0 ? block.text : block.text.slice(indent);
+  return {
     kind: block.heading ? 'heading' : 'paragraph',
-    name: nodeName(text, nameLength),
-    span: { start: block.start, end: block.end },
+    name: nodeName(text.length > nameLength + 1 ? text.slice(0, nameLength + 1) : text, nameLength),
+    // A heading's span grows to the end of its section: it gets an object of its own.
+    span: block.heading ? { start: block.start, end: block.end } : block,
     selection: { start: block.textStart, end: block.textEnd },
     chars: charCount(text),
+    level: block.heading?.level,
     block: index,
     children: [],
   };
-  return block.heading ? { ...node, level: block.heading.level } : node;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function buildOutline(article: Article, options: OutlineOptions = {}): OutlineNode[] {
   const sections = options.sections ?? true;
@@ -99,7 +108,7 @@ export function buildOutline(article: Article, options: OutlineOptions = {}): Ou
       while (open.length > 0 && open[open.length - 1]!.level! >= node.level!) open.pop();
     }
     (open.length > 0 ? open[open.length - 1]! : root).children.push(node);
-    for (const section of open) section.span = { start: section.span.start, end: block.end };
+    for (const section of open) (section.span as Mutable<Span>).end = block.end;
     if (heading) open.push(node);
   });
   return [root];

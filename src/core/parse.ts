@@ -6,7 +6,7 @@
  * text holds markup goes through parse5 (see `text.ts`). That keeps a 15 MB article fast.
  */
 import type { Article, Block, BlockKind, Heading, Layout, Segment } from './model';
-import { detectHeading, isAllBold } from './headings';
+import { detectHeading, isAllBold, MAX_HEADING_LENGTH } from './headings';
 import { cleanHtmlText, cleanPlainText, stripIndent } from './text';
 import { parseTitleLine } from './title';
 
@@ -20,6 +20,7 @@ const HTML_BODY = /<\/?(?:div|p|span|br|h[1-6]|table|ul|ol|li|strong|b|font|cent
 /** One line of an image placeholder (variant E); the trailing space is optional here. */
 const DASH_LINE = /-{4,}[ \t]*(?=\r?\n|$)/y;
 const IMAGE_LINE = /-*这里有图片-*[ \t]*(?=\r?\n|$)/y;
+const NOT_BLANK = /\S/;
 const SPACERS = new Set(['', '&nbsp;', '&#160;', '&#xa0;', '\u00a0', '<br>', '<br/>', '<br />']);
 
 function isSpace(c: number): boolean {
@@ -36,23 +37,13 @@ function trimEnd(s: string, start: number, end: number): number {
   return end;
 }
 
-/** The offset just past the `>` of the tag that starts at `p`, quotes respected; -1 if malformed. */
+/** A tag from `<` to `>`, quoted attribute values (which may hold `>`) respected. */
+const TAG = /<[^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>/y;
+
+/** The offset just past the `>` of the tag that starts at `p`; -1 if it is not a well-formed tag. */
 function tagEnd(s: string, p: number): number {
-  let quote = 0;
-  const limit = Math.min(s.length, p + 4096);
-  for (let i = p + 1; i < limit; i++) {
-    const c = s.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x22 || c === 0x27) {
-      quote = c;
-    } else if (c === 0x3e) {
-      return i + 1;
-    } else if (c === 0x3c) {
-      return -1;
-    }
-  }
-  return -1;
+  TAG.lastIndex = p;
+  return TAG.test(s) ? TAG.lastIndex : -1;
 }
 
 /** Offset of the next line's start after offset `p` (which is inside or at the end of a line). */
@@ -85,14 +76,29 @@ function isLineStart(s: string, p: number): boolean {
   return p === 0 || s.charCodeAt(p - 1) === 0x0a;
 }
 
-/** The next line start at or after `from` (and before `limit`) where an image placeholder begins. */
-function nextPlaceholder(s: string, from: number, limit: number): number {
-  let nl = s.indexOf('\n-', from);
-  while (nl >= 0 && nl < limit) {
-    if (placeholderEnd(s, nl + 1) >= 0) return nl + 1;
-    nl = s.indexOf('\n-', nl + 1);
+/**
+ * The line starts where image placeholders begin, found in one pass over the body, so that asking
+ * "is there a placeholder before offset X" never rescans a long line.
+ */
+class Placeholders {
+  private readonly starts: number[] = [];
+  private cursor = 0;
+
+  constructor(s: string, from: number) {
+    let nl = s.indexOf('\n-', from > 0 ? from - 1 : 0);
+    while (nl >= 0) {
+      if (placeholderEnd(s, nl + 1) >= 0) this.starts.push(nl + 1);
+      nl = s.indexOf('\n-', nl + 1);
+    }
   }
-  return -1;
+
+  /** The first placeholder start in `[from, limit)`, or -1. Calls must come with `from` never decreasing. */
+  next(from: number, limit: number): number {
+    const starts = this.starts;
+    while (this.cursor < starts.length && starts[this.cursor]! < from) this.cursor++;
+    const at = starts[this.cursor];
+    return at !== undefined && at < limit ? at : -1;
+  }
 }
 
 class BlockList {
@@ -101,26 +107,29 @@ class BlockList {
   constructor(private readonly s: string) {}
 
   other(start: number, end: number): void {
-    this.blocks.push({ kind: 'other', start, end, textStart: start, textEnd: start, text: '' });
+    this.blocks.push({ kind: 'other', start, end, textStart: start, textEnd: start, text: '', heading: undefined });
   }
 
   image(start: number, end: number): void {
-    this.blocks.push({ kind: 'image', start, end, textStart: start, textEnd: start, text: '' });
+    this.blocks.push({ kind: 'image', start, end, textStart: start, textEnd: start, text: '', heading: undefined });
   }
 
   spacer(start: number, end: number): void {
-    this.blocks.push({ kind: 'spacer', start, end, textStart: start, textEnd: start, text: '' });
+    this.blocks.push({ kind: 'spacer', start, end, textStart: start, textEnd: start, text: '', heading: undefined });
   }
 
   /** A paragraph whose text is `[textStart, textEnd)`; `clean` turns that into clean text. */
   paragraph(start: number, end: number, textStart: number, textEnd: number, clean: (raw: string) => string, tagLevel?: number): void {
     const raw = this.s.slice(textStart, textEnd);
     let text = clean(raw);
-    if (text.trim() === '') text = '';
-    const allBold = raw.indexOf('<') >= 0 && isAllBold(raw);
-    const heading: Heading | undefined = text === '' ? undefined : detectHeading(stripIndent(text), tagLevel, allBold);
+    if (!NOT_BLANK.test(text)) text = '';
+    // Only a short paragraph can be a heading, unless its markup says so (<hN>).
+    const candidate = text !== '' && (tagLevel !== undefined || text.length <= MAX_HEADING_LENGTH + 8);
+    const allBold = candidate && raw.indexOf('<') >= 0 && isAllBold(raw);
+    const heading: Heading | undefined = candidate ? detectHeading(stripIndent(text), tagLevel, allBold) : undefined;
     const kind: BlockKind = 'paragraph';
-    this.blocks.push(heading ? { kind, start, end, textStart, textEnd, text, heading } : { kind, start, end, textStart, textEnd, text });
+    // Every block has the same shape (heading included), which keeps property access monomorphic.
+    this.blocks.push({ kind, start, end, textStart, textEnd, text, heading });
   }
 }
 
@@ -166,6 +175,7 @@ function addLoose(list: BlockList, s: string, start: number, limit: number): voi
 
 function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
   const n = s.length;
+  const placeholders = new Placeholders(s, bodyStart);
   let p = bodyStart;
   while (p < n) {
     p = skipSpace(s, p);
@@ -191,7 +201,7 @@ function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
         const name = tag[2]!.toLowerCase();
         BLOCK_TAG.lastIndex = openEnd;
         const next = BLOCK_TAG.exec(s);
-        const placeholder = nextPlaceholder(s, openEnd, next ? next.index : n);
+        const placeholder = placeholders.next(openEnd, next ? next.index : n);
         if (placeholder < 0 && next && next[1] === '/' && next[2]!.toLowerCase() === name) {
           const closeEnd = tagEnd(s, next.index);
           const end = closeEnd > 0 ? closeEnd : next.index + next[0].length;
@@ -214,7 +224,7 @@ function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
     BLOCK_TAG.lastIndex = p + 1;
     const next = BLOCK_TAG.exec(s);
     const limit = next ? next.index : n;
-    const placeholder = nextPlaceholder(s, p, limit);
+    const placeholder = placeholders.next(p, limit);
     addLoose(list, s, p, placeholder >= 0 ? placeholder : limit);
     p = placeholder >= 0 ? placeholder : limit;
   }
