@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: runs every benchmark registered under bench/ and prints a table (or JSON).
+ *
+ *   node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--budget SECONDS] [--strict]
+ *
+ * --json          print the results as JSON instead of the table (stdout only)
+ * --filter ID     only measurements whose id contains ID (repeatable; e.g. `seed`, `big.edit`)
+ * --paragraphs N  paragraphs of the generated article (default 20000, about 15 MB)
+ * --budget S      measurements not started after S seconds are skipped (default 45)
+ * --strict        exit with status 1 when a target is missed
+ *
+ * To add a benchmark, write bench/NAME.bench.ts calling `registerBench` and import it below.
+ */
+import './decode.bench';
+import './parse.bench';
+import { setBigParagraphs } from './fixtures';
+import { formatReport, machine, missedTargets, runAll } from './harness';
+
+interface Args {
+  json: boolean;
+  strict: boolean;
+  filters: string[];
+  budgetSeconds: number;
+}
+
+function usage(message: string): never {
+  console.error(`bench: ${message}`);
+  console.error('usage: node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--budget SECONDS] [--strict]');
+  process.exit(2);
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { json: false, strict: false, filters: [], budgetSeconds: 45 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${arg} needs a value`);
+      return v;
+    };
+    const positive = (v: string): number => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= 0) usage(`${arg} needs a positive number, not ${v}`);
+      return n;
+    };
+    switch (arg) {
+      case '--json':
+        args.json = true;
+        break;
+      case '--strict':
+        args.strict = true;
+        break;
+      case '--filter':
+        args.filters.push(...value().split(','));
+        break;
+      case '--paragraphs':
+        setBigParagraphs(Math.round(positive(value())));
+        break;
+      case '--budget':
+        args.budgetSeconds = positive(value());
+        break;
+      case '--help':
+      case '-h':
+        console.log('usage: node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--budget SECONDS] [--strict]');
+        process.exit(0);
+        break;
+      default:
+        usage(`unknown argument ${arg}`);
+    }
+  }
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const report = await runAll({ filters: args.filters, deadlineMs: args.budgetSeconds * 1000 });
+  const m = machine();
+  if (args.json) console.log(JSON.stringify({ machine: m, ...report }, null, 2));
+  else console.log(formatReport(report, m));
+  if (args.strict && missedTargets(report) > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
