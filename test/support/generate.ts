@@ -654,9 +654,12 @@ function resolve(rng: Rng, options: GenerateOptions): Resolved {
   if (emptyParagraphs > 0 && !scraper) throw new Error(`generateArticle: empty spans need a scraper layout, not ${layout}`);
   if (brokenLines && layout === 'markup') throw new Error('generateArticle: broken lines are not generated in markup');
 
-  const minimum = Math.max(1, images + 1);
-  const count = options.paragraphs ?? Math.max(minimum, rng.int(4, 14));
-  if (count < minimum) throw new Error(`generateArticle: ${images} images need at least ${minimum} paragraphs`);
+  const count = options.paragraphs ?? rng.int(4, 14);
+  if (count < 1) throw new RangeError(`generateArticle: ${count} paragraphs`);
+  // The variant's own number of images fits the paragraphs asked for; one given explicitly must.
+  if (options.images === undefined && images > count - 1) images = count - 1;
+  if (images > count - 1) throw new Error(`generateArticle: ${images} images need at least ${images + 1} paragraphs`);
+  if (variant === 'E' && images === 0) throw new Error('generateArticle: variant E needs an image, so two paragraphs');
   return {
     variant,
     layout,
