@@ -108,6 +108,11 @@ export async function runCleanups() {
   }
 }
 
+/** After a signal the handler tears down and exits: whoever is still running just waits for that. */
+async function haltIfStopping() {
+  if (stopping) await new Promise(() => undefined);
+}
+
 function installSignalHandlers() {
   if (signalHandlersInstalled) return;
   signalHandlersInstalled = true;
@@ -538,6 +543,7 @@ async function runIntegrationTier() {
     new Promise((r) => (timer = setTimeout(() => r({ error: `no result from the extension host within ${timeoutMs / 1000} s` }), timeoutMs))),
   ]);
   clearTimeout(timer);
+  await haltIfStopping();
   stage('workbench loaded and suite ran');
   if (outcome.error) {
     await page.screenshot({ path: join(resultsDir, 'integration-timeout.png') }).catch(() => undefined);
@@ -595,6 +601,7 @@ async function test(names) {
     try {
       counts = await TIERS[name]();
     } catch (error) {
+      await haltIfStopping();
       console.error(`[vscode-host] ${name}: ${error instanceof HostError ? error.message : error?.stack ?? error}`);
       counts = { passed: 0, failed: 1, pending: 0 };
     }
@@ -649,7 +656,7 @@ async function start() {
   });
   console.log(`\nArticle Editor in VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} (code-server ${CODE_SERVER_VERSION}):\n\n  ${server.origin}/?folder=${encodeURIComponent(join(repoRoot, 'seeds'))}\n\nlog: ${relative(repoRoot, server.logFile)}; Ctrl-C stops it.`);
   const code = await server.exited;
-  if (stopping) return new Promise(() => undefined); // the signal handler finishes the teardown and exits
+  await haltIfStopping();
   console.error(`[vscode-host] code-server exited (${code})`);
   await runCleanups();
   return 1;
