@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm test`: build, type-check, lint, the unit tier (mocha in Node), then the integration and UI
+// tiers in a real VS Code (scripts/vscode-host.mjs). Ends with one line per tier and a total:
+// "total: N passed, M failed". Exit code 0 only when every tier ran tests and none failed.
+//
+//   node scripts/test.mjs            everything
+//   node scripts/test.mjs --unit     build, checks and unit tests only (no VS Code)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const results = join(root, 'test-results');
+const unitOnly = process.argv.includes('--unit');
+
+function run(title, command, args) {
+  console.log(`\n=== ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: false });
+  console.log(`=== ${title}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+function counts(tier) {
+  try {
+    const { passed, failed } = JSON.parse(readFileSync(join(results, `${tier}.json`), 'utf8'));
+    return { passed: Number(passed) || 0, failed: Number(failed) || 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+mkdirSync(results, { recursive: true });
+for (const tier of ['unit', 'integration', 'ui']) rmSync(join(results, `${tier}.json`), { force: true });
+
+const npx = (args) => ['npx', ['--no-install', ...args]];
+const checks = [
+  ['build', process.execPath, ['esbuild.config.mjs', '--tests']],
+  ['typecheck', ...npx(['tsc', '-p', '.', '--noEmit'])],
+  ['lint', ...npx(['eslint', '.'])],
+];
+for (const [title, command, args] of checks) {
+  if (!run(title, command, args)) {
+    console.error(`\n${title} failed`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+// Unit tier: mocha's JSON counts go to test-results/unit.json through a tiny reporter hook.
+const exited = { unit: run('unit tests', ...npx(['mocha', '--config', '.mocharc.json', '--require', 'scripts/mocha-counts.cjs'])) };
+if (!unitOnly) {
+  const vscodeOk = run('VS Code tiers (integration, UI)', process.execPath, ['scripts/vscode-host.mjs', 'test']);
+  exited.integration = vscodeOk;
+  exited.ui = vscodeOk;
+}
+
+console.log('\n=== summary');
+let passed = 0;
+let failed = 0;
+for (const tier of unitOnly ? ['unit'] : ['unit', 'integration', 'ui']) {
+  const c = counts(tier) ?? { passed: 0, failed: 1 };
+  if (c.passed + c.failed === 0) c.failed = 1; // a tier that ran no test is a failure
+  if (!exited[tier] && tier === 'unit' && c.failed === 0) c.failed = 1; // e.g. a failing hook
+  console.log(`${tier}: ${c.passed} passed, ${c.failed} failed`);
+  passed += c.passed;
+  failed += c.failed;
+}
+const ok = failed === 0 && Object.values(exited).every(Boolean);
+console.log(`total: ${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);
