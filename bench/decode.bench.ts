@@ -18,6 +18,7 @@ registerBench({
       warmup: 100,
       reps: 15,
     });
+    if (!ctx.selected('decode.big')) return;
     const bigBytes = new Uint8Array(Buffer.from(bigArticle().text, 'utf8'));
     ctx.measure({
       id: 'decode.big',

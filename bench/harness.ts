@@ -58,6 +58,8 @@ export interface Measurement {
   readonly skipped?: string;
   /** Something to know about how it was taken. */
   readonly note?: string;
+  /** Wall time the whole measurement took (warm-up, calibration and GCs included). */
+  readonly spentMs?: number;
 }
 
 export interface Ratio {
@@ -74,6 +76,8 @@ export interface BenchContext {
   ratio(label: string, slower: Measurement, faster: Measurement, target?: number): void;
   /** A line of information about the inputs, printed above the table. */
   note(text: string): void;
+  /** Whether a measurement with this id would run (`--filter`): lets a bench skip building its inputs. */
+  selected(id: string): boolean;
 }
 
 export interface Bench {
@@ -134,8 +138,10 @@ export async function runAll(options: RunOptions): Promise<Report> {
   const notes: string[] = [];
   const results: Measurement[] = [];
   const ratios: Ratio[] = [];
+  const selected = (id: string): boolean => options.filters.length === 0 || options.filters.some((f) => id.includes(f));
   for (const bench of registry) {
     const ctx: BenchContext = {
+      selected,
       note: (text) => notes.push(text),
       ratio: (label, slower, faster, target) => {
         if (slower.skipped !== undefined || faster.skipped !== undefined) return;
@@ -155,12 +161,14 @@ export async function runAll(options: RunOptions): Promise<Report> {
         };
         const target = spec.targetMs !== undefined ? { targetMs: spec.targetMs } : {};
         let result: Measurement;
-        if (options.filters.length > 0 && !options.filters.some((f) => spec.id.includes(f))) {
-          result = { ...base, ...target, skipped: 'filtered out' };
+        if (!selected(spec.id)) {
+          return { ...base, ...target, skipped: 'filtered out' }; // not listed
         } else if (performance.now() - started > options.deadlineMs) {
           result = { ...base, ...target, skipped: `over the run's time budget (${options.deadlineMs / 1000} s)` };
         } else {
+          const t0 = performance.now();
           result = measure(spec, bench.name);
+          result = { ...result, spentMs: Math.round(performance.now() - t0) };
         }
         results.push(result);
         return result;
@@ -226,9 +234,12 @@ function measure<T>(spec: MeasureSpec<T>, group: string): Measurement {
   const reps = Math.max(1, Math.min(wanted, affordable));
   const samples: number[] = [];
   const cpuSamples: number[] = [];
+  // A full GC before each single-call sample; short many-call samples get one before them all.
+  const gcEach = inner === 1;
+  if (!gcEach) gc?.();
   for (let r = 0; r < reps; r++) {
     const input = setup(r);
-    gc?.();
+    if (gcEach) gc?.();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (let i = 0; i < inner; i++) blackhole = spec.run(input);
@@ -301,7 +312,7 @@ function table(header: string[], rows: string[][], rightAligned: ReadonlySet<num
   const widths = header.map((h, c) => Math.max(width(h), ...rows.map((row) => width(row[c] ?? ''))));
   const line = (cells: string[]): string =>
     cells.map((cell, c) => pad(cell, widths[c]!, rightAligned.has(c))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  ').trimEnd(), ...rows.map(line)].join('\n');
 }
 
 export function formatReport(report: Report, m: Machine): string {

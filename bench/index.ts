@@ -11,8 +11,8 @@
  *
  * To add a benchmark, write bench/NAME.bench.ts calling `registerBench` and import it below.
  */
-import './decode.bench';
 import './parse.bench';
+import './decode.bench';
 import { setBigParagraphs } from './fixtures';
 import { formatReport, machine, missedTargets, runAll } from './harness';
 
