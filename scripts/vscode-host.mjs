@@ -546,7 +546,7 @@ async function runIntegrationTier() {
   await haltIfStopping();
   stage('workbench loaded and suite ran');
   if (outcome.error) {
-    await page.screenshot({ path: join(resultsDir, 'integration-timeout.png') }).catch(() => undefined);
+    await page.screenshot({ path: join(resultsDir, 'integration-failed.png') }).catch(() => undefined);
   }
   await close();
   await server.stop();
