@@ -38,3 +38,81 @@ export function toExportedArticle(article: Article, path: string): ExportedArtic
     blocks,
   };
 }
+
+export type ExportFormat = 'txt' | 'md' | 'json' | 'jsonl';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['txt', 'md', 'json', 'jsonl'];
+
+export interface ExportOptions {
+  /** `fullwidth` puts `　　` before each body paragraph of txt and md output. */
+  readonly indent: 'none' | 'fullwidth';
+  /** `marker` writes `imageMarker` where a picture was; `drop` leaves nothing. JSON always has `{ "type": "image" }`. */
+  readonly images: 'marker' | 'drop';
+  readonly imageMarker: string;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { indent: 'none', images: 'marker', imageMarker: '[图片]' };
+
+export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { txt: '.txt', md: '.md', json: '.json', jsonl: '.jsonl' };
+
+const FULLWIDTH_INDENT = '\u3000\u3000';
+
+function plainText(exported: ExportedArticle, options: ExportOptions): string {
+  const parts = [exported.title];
+  for (const block of exported.blocks) {
+    if (block.type === 'image') {
+      if (options.images === 'marker') parts.push(options.imageMarker);
+    } else if (block.type === 'heading') {
+      parts.push(block.text);
+    } else {
+      parts.push(options.indent === 'fullwidth' ? FULLWIDTH_INDENT + block.text : block.text);
+    }
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+/** Characters Markdown reads as markup anywhere in a line. */
+const MD_INLINE = /[\\`*_[\]<>|~]|&(?=#?[a-zA-Z0-9]+;)|!(?=\[)/g;
+/** What Markdown reads as a block marker at the start of a line: headings, quotes, lists, rules. */
+const MD_LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+=](?=\s|$)|(\d{1,9})([.)])(?=\s|$)|[-*_](?:\s*[-*_]){2,}\s*$)/;
+
+/** One line of text made safe for Markdown: every character shows as itself. */
+export function escapeMarkdownLine(line: string): string {
+  const escaped = line.replace(MD_INLINE, (c) => '\\' + c);
+  return escaped.replace(MD_LINE_START, (whole: string, space: string, _marker: string, digits?: string, dot?: string) =>
+    digits !== undefined ? `${space}${digits}\\${dot}` : `${space}\\${whole.slice(space.length)}`,
+  );
+}
+
+/** Text of several lines (a `<br>` is a line break): each line escaped, joined by hard breaks. */
+function markdownText(text: string): string {
+  return text.split('\n').map(escapeMarkdownLine).join('\\\n');
+}
+
+function markdown(exported: ExportedArticle, options: ExportOptions): string {
+  const parts = ['# ' + markdownText(exported.title)];
+  for (const block of exported.blocks) {
+    if (block.type === 'image') {
+      if (options.images === 'marker') parts.push(escapeMarkdownLine(options.imageMarker));
+    } else if (block.type === 'heading') {
+      parts.push('#'.repeat(Math.min(6, block.level + 1)) + ' ' + markdownText(block.text));
+    } else {
+      parts.push((options.indent === 'fullwidth' ? FULLWIDTH_INDENT : '') + markdownText(block.text));
+    }
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+/** The article in one of the export formats: UTF-8 text with `\n` line ends. */
+export function exportArticle(article: Article, path: string, format: ExportFormat, options: ExportOptions = DEFAULT_EXPORT_OPTIONS): string {
+  const exported = toExportedArticle(article, path);
+  switch (format) {
+    case 'txt':
+      return plainText(exported, options);
+    case 'md':
+      return markdown(exported, options);
+    case 'json':
+      return JSON.stringify(exported, null, 2) + '\n';
+    case 'jsonl':
+      return JSON.stringify(exported) + '\n';
+  }
+}

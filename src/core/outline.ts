@@ -3,6 +3,7 @@
  * section headings they belong to), image placeholders as nodes of their own.
  */
 import type { Article, Block, Span } from './model';
+import { indentLength } from './text';
 
 export type OutlineKind = 'title' | 'heading' | 'paragraph' | 'image';
 
@@ -33,10 +34,12 @@ export interface OutlineOptions {
   readonly nameLength?: number;
 }
 
+/** The children of every leaf node: never added to. */
+const NO_CHILDREN: OutlineNode[] = [];
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const SURROGATE = /[\uD800-\uDBFF]/g;
-const INDENT = /^[\u3000 \t]+/;
 
 /** Length in code points (characters as a reader counts them). */
 export function charCount(text: string): number {
@@ -45,42 +48,32 @@ export function charCount(text: string): number {
   return n;
 }
 
-/** The first `length` characters of a paragraph's text on one line, with `…` when cut. */
+/** The first `length` characters of a paragraph's text (indent dropped) on one line, with `…` when cut. */
 export function nodeName(text: string, length: number): string {
-  let name = text.replace(INDENT, '');
-  if (name.length > length) {
-    let cut = length;
-    const c = name.charCodeAt(cut - 1);
-    if (c >= 0xd800 && c <= 0xdbff) cut--;
-    name = name.slice(0, cut) + '…';
-  }
-  return name.indexOf('\n') >= 0 ? name.replace(/\n+/g, ' ') : name;
-}
-
-/** Length of the leading indent (ideographic or ASCII spaces, tabs). */
-function indentLength(text: string): number {
-  let i = 0;
-  for (let c = text.charCodeAt(0); c === 0x3000 || c === 0x20 || c === 0x09; c = text.charCodeAt(++i));
-  return i;
+  const indent = indentLength(text);
+  let name = text.length - indent > length ? text.slice(indent, indent + length) : indent > 0 ? text.slice(indent) : text;
+  if (name.indexOf('\n') >= 0) name = name.replace(/\n+/g, ' ');
+  if (text.length - indent <= length) return name;
+  const last = name.charCodeAt(name.length - 1);
+  return (last >= 0xd800 && last <= 0xdbff ? name.slice(0, -1) : name) + '…';
 }
 
 function blockNode(block: Block, index: number, nameLength: number): Mutable<OutlineNode> | undefined {
   if (block.kind === 'image') {
-    return { kind: 'image', name: '', span: block, selection: block, chars: 0, block: index, children: [] };
+    return { kind: 'image', name: '', span: block, selection: block, chars: 0, block: index, children: NO_CHILDREN };
   }
   if (block.kind !== 'paragraph' || block.text === '') return undefined;
-  const indent = indentLength(block.text);
-  const text = indent === 0 ? block.text : block.text.slice(indent);
   return {
     kind: block.heading ? 'heading' : 'paragraph',
-    name: nodeName(text.length > nameLength + 1 ? text.slice(0, nameLength + 1) : text, nameLength),
+    name: nodeName(block.text, nameLength),
     // A heading's span grows to the end of its section: it gets an object of its own.
     span: block.heading ? { start: block.start, end: block.end } : block,
     selection: { start: block.textStart, end: block.textEnd },
-    chars: charCount(text),
+    chars: block.chars,
     level: block.heading?.level,
     block: index,
-    children: [],
+    // Only headings get children; the other nodes share one empty list.
+    children: block.heading ? [] : NO_CHILDREN,
   };
 }
 

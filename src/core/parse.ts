@@ -7,12 +7,66 @@
  */
 import type { Article, Block, BlockKind, Heading, Layout, Segment } from './model';
 import { detectHeading, isAllBold, MAX_HEADING_LENGTH } from './headings';
-import { cleanHtmlText, cleanPlainText, stripIndent } from './text';
+import { cleanHtmlText, cleanPlainText, indentLength, stripIndent } from './text';
 import { parseTitleLine } from './title';
 
 /** Block-level tags that make the top-level structure of a body. */
-const BLOCK_TAG = /<(\/?)(div|p|h[1-6]|table|thead|tbody|tfoot|tr|td|th|ul|ol|li|blockquote|section|article|header|footer|center|pre|dl|dt|dd|figure|figcaption)(?=[\s>/])/gi;
-const BLOCK_TAG_AT = new RegExp(BLOCK_TAG.source, 'iy');
+const BLOCK_NAMES = [
+  'div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'ul', 'ol', 'li',
+  'blockquote', 'section', 'article', 'header', 'footer', 'center', 'pre', 'dl', 'dt', 'dd', 'figure', 'figcaption',
+];
+
+/**
+ * A tag name read case-insensitively as a number (base 37 over digits and letters), so that the
+ * scanner can recognise block tags without making a string per tag: this is the hot loop.
+ */
+function nameKey(s: string, p: number, max: number): number {
+  let key = 0;
+  for (let i = p; i < p + max + 1; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c >= 0x61 && c <= 0x7a) key = key * 37 + (c - 0x61 + 11);
+    else if (c >= 0x30 && c <= 0x39) key = key * 37 + (c - 0x30 + 1);
+    // The name must end in white space, `>` or `/` (or the end of the text).
+    else return i > p && (c === 0x3e || c === 0x2f || isSpace(c) || Number.isNaN(c)) ? key : -1;
+  }
+  return -1;
+}
+
+const BLOCK_KEYS = new Map(BLOCK_NAMES.map((name) => [nameKey(name + '>', 0, 10), name]));
+
+/** Where the last {@link blockTagAt} or {@link nextBlockTag} found a tag: its name and whether it closes. */
+const found = { name: '', closing: false };
+
+/** Is there a block tag (`<div …`, `</P>` …) at `p`? Sets {@link found}. */
+function blockTagAt(s: string, p: number): boolean {
+  if (s.charCodeAt(p) !== 0x3c) return false;
+  const closing = s.charCodeAt(p + 1) === 0x2f;
+  const name = BLOCK_KEYS.get(nameKey(s, closing ? p + 2 : p + 1, 10));
+  if (name === undefined) return false;
+  found.name = name;
+  found.closing = closing;
+  return true;
+}
+
+/** The offset of the next block tag at or after `from`, or -1. Sets {@link found}. */
+function nextBlockTag(s: string, from: number): number {
+  for (let i = s.indexOf('<', from); i >= 0; i = s.indexOf('<', i + 1)) {
+    if (blockTagAt(s, i)) return i;
+  }
+  return -1;
+}
+
+/** Does `s` hold the lower-case ASCII `lower` at `p`, in any case? */
+function matchesAt(s: string, p: number, lower: string): boolean {
+  if (p < 0 || p + lower.length > s.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = s.charCodeAt(p + i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
 /** Variant C: the title runs straight into the first block. */
 const FIRST_BLOCK_ON_LINE = /<(?:div|p|h[1-6]|span|table|ul|ol|center|section|article)(?=[\s>/])/i;
 /** Any sign that the body is HTML rather than plain text (variant D). */
@@ -20,7 +74,6 @@ const HTML_BODY = /<\/?(?:div|p|span|br|h[1-6]|table|ul|ol|li|strong|b|font|cent
 /** One line of an image placeholder (variant E); the trailing space is optional here. */
 const DASH_LINE = /-{4,}[ \t]*(?=\r?\n|$)/y;
 const IMAGE_LINE = /-*这里有图片-*[ \t]*(?=\r?\n|$)/y;
-const NOT_BLANK = /\S/;
 const SPACERS = new Set(['', '&nbsp;', '&#160;', '&#xa0;', '\u00a0', '<br>', '<br/>', '<br />']);
 
 function isSpace(c: number): boolean {
@@ -101,35 +154,105 @@ class Placeholders {
   }
 }
 
+/**
+ * Where the next occurrence of something is, for positions that only move forward: each query is
+ * answered from the last search while it still holds, so a long body is searched about once in
+ * all, not once per paragraph.
+ */
+class Lookahead {
+  private from = 0;
+  private at = -2;
+
+  constructor(
+    private readonly s: string,
+    private readonly search: (s: string, from: number) => number,
+  ) {}
+
+  /** The first occurrence at or after `from`, or -1. */
+  next(from: number): number {
+    if (this.at === -2 || from < this.from || (this.at >= 0 && this.at < from)) {
+      this.from = from;
+      this.at = this.search(this.s, from);
+    }
+    return this.at;
+  }
+
+  /** Is there an occurrence in `[from, to)`? */
+  within(from: number, to: number): boolean {
+    const at = this.next(from);
+    return at >= 0 && at < to;
+  }
+}
+
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+const HIGH_SURROGATES = /[\uD800-\uDBFF]/g;
+const searchChar = (c: string) => (s: string, from: number) => s.indexOf(c, from);
+const searchSurrogate = (s: string, from: number): number => {
+  HIGH_SURROGATES.lastIndex = from;
+  return HIGH_SURROGATES.exec(s)?.index ?? -1;
+};
+
+/** Does the text hold anything but white space (ideographic spaces included)? */
+function hasVisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b))) return true;
+  }
+  return false;
+}
+
+/** Characters (code points) of a text after its indent. */
+function countChars(text: string, surrogates: boolean): number {
+  let n = text.length - indentLength(text);
+  if (surrogates) n -= text.match(HIGH_SURROGATES)?.length ?? 0;
+  return n;
+}
+
 class BlockList {
   readonly blocks: Block[] = [];
+  private readonly lt: Lookahead;
+  private readonly amp: Lookahead;
+  private readonly lf: Lookahead;
+  private readonly cr: Lookahead;
+  private readonly surrogate: Lookahead;
 
-  constructor(private readonly s: string) {}
+  constructor(private readonly s: string) {
+    this.lt = new Lookahead(s, searchChar('<'));
+    this.amp = new Lookahead(s, searchChar('&'));
+    this.lf = new Lookahead(s, searchChar('\n'));
+    this.cr = new Lookahead(s, searchChar('\r'));
+    this.surrogate = new Lookahead(s, searchSurrogate);
+  }
 
   other(start: number, end: number): void {
-    this.blocks.push({ kind: 'other', start, end, textStart: start, textEnd: start, text: '', heading: undefined });
+    this.blocks.push({ kind: 'other', start, end, textStart: start, textEnd: start, text: '', chars: 0, heading: undefined });
   }
 
   image(start: number, end: number): void {
-    this.blocks.push({ kind: 'image', start, end, textStart: start, textEnd: start, text: '', heading: undefined });
+    this.blocks.push({ kind: 'image', start, end, textStart: start, textEnd: start, text: '', chars: 0, heading: undefined });
   }
 
   spacer(start: number, end: number): void {
-    this.blocks.push({ kind: 'spacer', start, end, textStart: start, textEnd: start, text: '', heading: undefined });
+    this.blocks.push({ kind: 'spacer', start, end, textStart: start, textEnd: start, text: '', chars: 0, heading: undefined });
   }
 
-  /** A paragraph whose text is `[textStart, textEnd)`; `clean` turns that into clean text. */
-  paragraph(start: number, end: number, textStart: number, textEnd: number, clean: (raw: string) => string, tagLevel?: number): void {
+  /** A paragraph whose text is `[textStart, textEnd)`, HTML or (variant D) plain text. */
+  paragraph(start: number, end: number, textStart: number, textEnd: number, plain: boolean, tagLevel?: number): void {
     const raw = this.s.slice(textStart, textEnd);
-    let text = clean(raw);
-    if (!NOT_BLANK.test(text)) text = '';
+    const simple = plain
+      ? !this.lf.within(textStart, textEnd) && !this.cr.within(textStart, textEnd)
+      : !this.lt.within(textStart, textEnd) && !this.amp.within(textStart, textEnd) && !this.lf.within(textStart, textEnd) && !this.cr.within(textStart, textEnd);
+    let text = simple ? raw : plain ? cleanPlainText(raw) : cleanHtmlText(raw);
+    if (!hasVisible(text)) text = '';
+    const surrogates = simple ? this.surrogate.within(textStart, textEnd) : HIGH_SURROGATE.test(text);
+    const chars = text === '' ? 0 : countChars(text, surrogates);
     // Only a short paragraph can be a heading, unless its markup says so (<hN>).
-    const candidate = text !== '' && (tagLevel !== undefined || text.length <= MAX_HEADING_LENGTH + 8);
-    const allBold = candidate && raw.indexOf('<') >= 0 && isAllBold(raw);
+    const candidate = text !== '' && (tagLevel !== undefined || chars <= MAX_HEADING_LENGTH);
+    const allBold = candidate && !simple && raw.indexOf('<') >= 0 && isAllBold(raw);
     const heading: Heading | undefined = candidate ? detectHeading(stripIndent(text), tagLevel, allBold) : undefined;
     const kind: BlockKind = 'paragraph';
     // Every block has the same shape (heading included), which keeps property access monomorphic.
-    this.blocks.push({ kind, start, end, textStart, textEnd, text, heading });
+    this.blocks.push({ kind, start, end, textStart, textEnd, text, chars, heading });
   }
 }
 
@@ -137,24 +260,25 @@ class BlockList {
 function addElement(list: BlockList, s: string, name: string, start: number, end: number, innerStart: number, innerEnd: number): void {
   const innerFrom = skipSpace(s, innerStart, innerEnd);
   const innerTo = trimEnd(s, innerFrom, innerEnd);
-  if (innerTo - innerFrom <= 12 && SPACERS.has(s.slice(innerFrom, innerTo).toLowerCase())) {
+  const innerLength = innerTo - innerFrom;
+  if ((innerLength === 6 && s.startsWith('&nbsp;', innerFrom)) || (innerLength <= 12 && SPACERS.has(s.slice(innerFrom, innerTo).toLowerCase()))) {
     list.spacer(start, end);
     return;
   }
   let textStart = innerStart;
   let textEnd = innerEnd;
   let hasSpan = false;
-  if (s.charCodeAt(innerFrom) === 0x3c && /^<span[\s>]/i.test(s.slice(innerFrom, innerFrom + 6))) {
+  if (matchesAt(s, innerFrom, '<span') && (s.charCodeAt(innerFrom + 5) === 0x3e || isSpace(s.charCodeAt(innerFrom + 5)))) {
     const spanEnd = tagEnd(s, innerFrom);
     if (spanEnd > 0 && spanEnd <= innerEnd) {
       hasSpan = true;
       textStart = spanEnd;
-      textEnd = innerTo >= spanEnd + 7 && s.slice(innerTo - 7, innerTo).toLowerCase() === '</span>' ? innerTo - 7 : innerEnd;
+      textEnd = innerTo >= spanEnd + 7 && matchesAt(s, innerTo - 7, '</span>') ? innerTo - 7 : innerEnd;
     }
   }
   if (textStart < textEnd && s.charCodeAt(textStart) === 0x20) textStart++; // the scraper's one space
   const level = name.length === 2 && name.charCodeAt(0) === 0x68 /* h */ ? name.charCodeAt(1) - 0x30 : undefined;
-  list.paragraph(start, end, textStart, textEnd, cleanHtmlText, level);
+  list.paragraph(start, end, textStart, textEnd, false, level);
   const added = list.blocks[list.blocks.length - 1]!;
   if (!hasSpan && added.text === '' && level === undefined) {
     list.blocks.pop();
@@ -165,7 +289,7 @@ function addElement(list: BlockList, s: string, name: string, start: number, end
 /** Loose content at top level (text or inline markup outside any block element) up to `limit`. */
 function addLoose(list: BlockList, s: string, start: number, limit: number): void {
   const end = trimEnd(s, start, limit);
-  list.paragraph(start, end, start, end, cleanHtmlText);
+  list.paragraph(start, end, start, end, false);
   const added = list.blocks[list.blocks.length - 1]!;
   if (added.text === '') {
     list.blocks.pop();
@@ -188,32 +312,29 @@ function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
         continue;
       }
     }
-    BLOCK_TAG_AT.lastIndex = p;
-    const tag = s.charCodeAt(p) === 0x3c ? BLOCK_TAG_AT.exec(s) : null;
-    if (tag) {
+    if (blockTagAt(s, p)) {
       const openEnd = tagEnd(s, p);
       if (openEnd > 0) {
-        if (tag[1] === '/') {
+        if (found.closing) {
           list.other(p, openEnd);
           p = openEnd;
           continue;
         }
-        const name = tag[2]!.toLowerCase();
-        BLOCK_TAG.lastIndex = openEnd;
-        const next = BLOCK_TAG.exec(s);
-        const placeholder = placeholders.next(openEnd, next ? next.index : n);
-        if (placeholder < 0 && next && next[1] === '/' && next[2]!.toLowerCase() === name) {
-          const closeEnd = tagEnd(s, next.index);
-          const end = closeEnd > 0 ? closeEnd : next.index + next[0].length;
-          addElement(list, s, name, p, end, openEnd, next.index);
+        const name = found.name;
+        const next = nextBlockTag(s, openEnd);
+        const placeholder = placeholders.next(openEnd, next >= 0 ? next : n);
+        if (placeholder < 0 && next >= 0 && found.closing && found.name === name) {
+          const closeEnd = tagEnd(s, next);
+          const end = closeEnd > 0 ? closeEnd : next + 2 + name.length;
+          addElement(list, s, name, p, end, openEnd, next);
           p = end;
-        } else if (placeholder < 0 && next && next[1] === '') {
+        } else if (placeholder < 0 && next >= 0 && !found.closing) {
           // A wrapper around other blocks: its tags are blocks of their own, its content is scanned.
           list.other(p, openEnd);
           p = openEnd;
         } else {
           // Not closed before the next block or placeholder: the element runs to there.
-          const limit = placeholder >= 0 ? placeholder : next ? next.index : n;
+          const limit = placeholder >= 0 ? placeholder : next >= 0 ? next : n;
           const end = trimEnd(s, openEnd, limit);
           addElement(list, s, name, p, end, openEnd, end);
           p = end;
@@ -221,9 +342,8 @@ function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
         continue;
       }
     }
-    BLOCK_TAG.lastIndex = p + 1;
-    const next = BLOCK_TAG.exec(s);
-    const limit = next ? next.index : n;
+    const next = nextBlockTag(s, p + 1);
+    const limit = next >= 0 ? next : n;
     const placeholder = placeholders.next(p, limit);
     addLoose(list, s, p, placeholder >= 0 ? placeholder : limit);
     p = placeholder >= 0 ? placeholder : limit;
@@ -234,7 +354,7 @@ function parsePlainBody(s: string, bodyStart: number, list: BlockList): void {
   const n = s.length;
   let open: { start: number; textStart: number; end: number } | undefined;
   const flush = (): void => {
-    if (open) list.paragraph(open.start, open.end, open.textStart, open.end, cleanPlainText);
+    if (open) list.paragraph(open.start, open.end, open.textStart, open.end, true);
     open = undefined;
   };
   let lineStart = bodyStart;

@@ -152,9 +152,15 @@ export function cleanPlainText(raw: string): string {
   return joinMarkupNewlines(raw);
 }
 
-const INDENT = /^[\u3000 \t]+/;
+/** Length of the leading indent: ideographic spaces (`　　`), ASCII spaces and tabs. */
+export function indentLength(text: string): number {
+  let i = 0;
+  for (let c = text.charCodeAt(0); c === 0x3000 || c === 0x20 || c === 0x09; c = text.charCodeAt(++i));
+  return i;
+}
 
 /** The text without the leading `　　` indent (and any ASCII spaces before it). */
 export function stripIndent(text: string): string {
-  return text.replace(INDENT, '');
+  const indent = indentLength(text);
+  return indent === 0 ? text : text.slice(indent);
 }

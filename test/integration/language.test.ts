@@ -42,10 +42,18 @@ describe('language detection', function () {
     assert.equal(document.isDirty, false);
   });
 
-  it('detection does not fight the user: switched back to Plain Text, a seed stays so', async () => {
-    const document = await openArticle('001_variant-a-seed-form.txt');
-    const plain = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
-    await openArticle('000_5edd2806a98033fb.txt');
-    assert.equal(plain.languageId, 'plaintext');
+  it('detection does not fight the user: switched back to Plain Text, an article stays so', async () => {
+    // A copy of the seed of its own, so that the user's choice does not reach the other tests.
+    const copy = workspaceFile('fixtures/switched-back.txt');
+    await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(workspaceFile('000_5edd2806a98033fb.txt')));
+    try {
+      const document = await openArticle('fixtures/switched-back.txt');
+      const plain = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
+      await openArticle('001_variant-a-seed-form.txt');
+      assert.equal(plain.languageId, 'plaintext');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(copy);
+    }
   });
 });
