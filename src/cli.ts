@@ -1,14 +1,17 @@
 /**
  * `article`: the command line tool over the same core as the extension.
- * Exit codes: 0 done, 2 usage or read error. Bad input never shows a stack trace.
+ * Exit codes: 0 done; 1 some files of an export failed; 2 usage error, or a file `outline` cannot
+ * read. Bad input never shows a stack trace. The same script is the export's worker thread.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { decodeBytes } from './core/decode';
-import { toExportedArticle } from './core/export';
+import { DEFAULT_EXPORT_OPTIONS, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from './core/export';
 import type { Article } from './core/model';
 import { buildOutline, type OutlineNode } from './core/outline';
 import { parseArticle } from './core/parse';
+import { defaultJobs, runExport, runJob, type Job } from './cli/export';
 import { pickMessages } from './cli/messages';
 
 const messages = pickMessages();
@@ -87,15 +90,35 @@ function outline(files: string[], json: boolean): void {
   }
 }
 
-function exportFiles(files: string[], format: string | undefined): void {
-  if (files.length === 0) throw new UsageError(messages.missingFile);
-  if (format !== 'json') throw new UsageError(messages.badFormat(format ?? ''));
-  const articles = files.map((file) => toExportedArticle(readArticle(file), file));
-  const value = articles.length === 1 ? articles[0] : articles;
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+interface ExportValues {
+  format?: string;
+  out?: string;
+  jobs?: string;
+  indent?: string;
+  images?: string;
+  'image-marker'?: string;
 }
 
-function main(argv: string[]): number {
+function choice<T extends string>(option: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(messages.badChoice(option, value, choices.join(', ')));
+  return value as T;
+}
+
+function exportFiles(paths: string[], values: ExportValues): Promise<number> {
+  if (paths.length === 0) throw new UsageError(messages.missingFile);
+  if (values.format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(messages.badFormat(values.format ?? ''));
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(messages.badJobs(values.jobs ?? ''));
+  const options: ExportOptions = {
+    indent: choice('indent', values.indent, ['none', 'fullwidth'], DEFAULT_EXPORT_OPTIONS.indent),
+    images: choice('images', values.images, ['marker', 'drop'], DEFAULT_EXPORT_OPTIONS.images),
+    imageMarker: values['image-marker'] ?? DEFAULT_EXPORT_OPTIONS.imageMarker,
+  };
+  return runExport({ paths, format: values.format as ExportFormat, out: values.out, jobs, options }, __filename, messages);
+}
+
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -106,6 +129,11 @@ function main(argv: string[]): number {
         version: { type: 'boolean' },
         json: { type: 'boolean' },
         format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
+        jobs: { type: 'string', short: 'j' },
+        indent: { type: 'string' },
+        images: { type: 'string' },
+        'image-marker': { type: 'string' },
       },
     });
   } catch (error) {
@@ -125,7 +153,7 @@ function main(argv: string[]): number {
   try {
     if (command === undefined) throw new UsageError(messages.noCommand);
     if (command === 'outline') outline(files, values.json === true);
-    else if (command === 'export') exportFiles(files, values.format);
+    else if (command === 'export') return await exportFiles(files, values);
     else throw new UsageError(messages.unknownCommand(command));
     return 0;
   } catch (error) {
@@ -141,4 +169,13 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (!isMainThread && (workerData as { articleExportWorker?: boolean } | undefined)?.articleExportWorker) {
+  // A worker of the export pool: one job in, one result out, until the pool terminates it.
+  parentPort!.on('message', (job: Job) => {
+    void runJob(job).then((result) => parentPort!.postMessage(result));
+  });
+} else {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ArticleCache } from './features/articles';
 import { registerDetection } from './features/detection';
+import { registerExport } from './features/export';
 import { registerSymbols } from './features/symbols';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -8,6 +9,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(articles);
   registerDetection(context);
   registerSymbols(context, articles);
+  registerExport(context, articles);
 }
 
 export function deactivate(): void {

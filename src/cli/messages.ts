@@ -7,17 +7,36 @@ const en = {
   usage: `Usage: article <command> [options]
 
 Commands:
-  outline FILE [--json]            the article's outline (title, headings, paragraphs, images)
-  export FILE... --format json     the clean text as JSON (one object for one file, an array for several)
+  outline FILE [--json]                  the article's outline (title, headings, paragraphs, images)
+  export PATH... --format FORMAT         the clean text of files, and of the .txt articles in folders
+                                         (walked recursively; files that are not articles are skipped)
+
+Export options:
+  -f, --format txt|md|json|jsonl         output format (required)
+  -o, --out DIR                          write one file per article into DIR, mirroring the input
+                                         folders; without it everything goes to stdout (json: one
+                                         object for one file, else an array; jsonl: one line each)
+  -j, --jobs N                           worker threads (default: the number of cores, at most 8)
+  --indent none|fullwidth                put 　　 before each paragraph in txt and md (default none)
+  --images marker|drop                   image placeholders as a marker line or nothing (default marker)
+  --image-marker TEXT                    the marker (default [图片])
 
 Options:
-  -h, --help                       show this help
-  --version                        show the version`,
+  -h, --help                             show this help
+  --version                              show the version
+
+Exit status: 0 done; 1 some files could not be exported (each named on stderr); 2 usage error.`,
   unknownCommand: (name: string) => `unknown command: ${name}`,
   noCommand: 'no command given',
   missingFile: 'no file given',
   oneFile: 'outline takes exactly one file',
-  badFormat: (format: string) => `unsupported format: ${format} (supported: json)`,
+  badFormat: (format: string) => `unsupported format: ${format} (supported: txt, md, json, jsonl)`,
+  badChoice: (option: string, value: string, choices: string) => `--${option} ${value}: expected one of ${choices}`,
+  badJobs: (value: string) => `--jobs ${value}: expected a whole number from 1 to 64`,
+  notArticle: (path: string) => `${path}: not an article, skipped`,
+  wouldOverwrite: (path: string) => `${path}: the output would overwrite the source file`,
+  progress: (n: number, path: string) => `${n} files: ${path}`,
+  exportSummary: (exported: number, skipped: number, failed: number) => `exported ${exported}, skipped ${skipped}, failed ${failed}`,
   badOption: (message: string) => `bad option: ${message}`,
   seeHelp: "run 'article --help' for usage",
   notFound: (path: string) => `${path}: no such file`,
@@ -32,23 +51,42 @@ Options:
   chars: (n: number) => `${n} chars`,
 };
 
-type Messages = typeof en;
+export type Messages = typeof en;
 
 const zh: Messages = {
   usage: `用法：article <命令> [选项]
 
 命令：
-  outline 文件 [--json]            文章大纲（标题、小标题、段落、图片）
-  export 文件... --format json     导出纯文本为 JSON（一个文件输出一个对象，多个文件输出数组）
+  outline 文件 [--json]                  文章大纲（标题、小标题、段落、图片）
+  export 路径... --format 格式           导出文件的纯文本，以及文件夹中的 .txt 文章
+                                         （递归遍历；不是文章的文件会被跳过）
+
+导出选项：
+  -f, --format txt|md|json|jsonl         输出格式（必填）
+  -o, --out 文件夹                       每篇文章写成一个文件，按输入的目录结构放入该文件夹；
+                                         不指定时全部输出到标准输出（json：一个文件为一个对象，
+                                         否则为数组；jsonl：每篇一行）
+  -j, --jobs N                           工作线程数（默认：CPU 核数，最多 8）
+  --indent none|fullwidth                txt 和 md 中每段前是否加　　（默认 none）
+  --images marker|drop                   图片占位写成标记行或省略（默认 marker）
+  --image-marker 文本                    图片标记（默认 [图片]）
 
 选项：
-  -h, --help                       显示帮助
-  --version                        显示版本`,
+  -h, --help                             显示帮助
+  --version                              显示版本
+
+退出码：0 完成；1 部分文件未能导出（逐个列在标准错误中）；2 用法错误。`,
   unknownCommand: (name) => `未知命令：${name}`,
   noCommand: '未指定命令',
   missingFile: '未指定文件',
   oneFile: 'outline 只接受一个文件',
-  badFormat: (format) => `不支持的格式：${format}（支持：json）`,
+  badFormat: (format) => `不支持的格式：${format}（支持：txt、md、json、jsonl）`,
+  badChoice: (option, value, choices) => `--${option} ${value}：应为 ${choices} 之一`,
+  badJobs: (value) => `--jobs ${value}：应为 1 到 64 的整数`,
+  notArticle: (path) => `${path}：不是文章，已跳过`,
+  wouldOverwrite: (path) => `${path}：输出会覆盖源文件`,
+  progress: (n, path) => `${n} 个文件：${path}`,
+  exportSummary: (exported, skipped, failed) => `已导出 ${exported}，跳过 ${skipped}，失败 ${failed}`,
   badOption: (message) => `选项错误：${message}`,
   seeHelp: "运行 'article --help' 查看用法",
   notFound: (path) => `${path}：文件不存在`,
