@@ -43,7 +43,7 @@ const builds = [
 
 if (args.has('--tests')) {
   // Tests and benchmarks: one bundle per entry file, the tree mirrored under out/.
-  // mocha, playwright-core and fast-check stay external (loaded from node_modules at run time).
+  // mocha, playwright-core, fast-check and markdown-it stay external (loaded from node_modules at run time).
   const entries = [
     ...filesUnder('test', ['.test.ts', 'index.ts', '.ui.ts']),
     ...filesUnder('bench', ['.ts']),
@@ -56,7 +56,7 @@ if (args.has('--tests')) {
     entryPoints: [...new Set(entries)],
     outdir: 'out',
     outbase: '.',
-    external: ['vscode', 'mocha', 'playwright-core', 'fast-check'],
+    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it'],
   });
 }
 

@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import { escapeMarkdownLine, exportArticle, type ExportFormat, type ExportOptions } from '../../src/core/export';
+import { parseArticle } from '../../src/core/parse';
+import { generateArticle, mixSeed, VARIANTS, type ExpectedBlock } from '../support/generate';
+
+const p = (text: string): string => `<div><span style='x'> ${text}</span></div><div>&nbsp;</div>`;
+const PH = '---------------------------------------- \n-------------------这里有图片------------ \n---------------------------------------- ';
+const sample = parseArticle(`7会议召开.txt\n${p('　　一、总体要求')}${p('　　第一段。')}\n${PH}\n${p('　　第二段<br>第二行。')}${p('')}`);
+
+describe('exportArticle', () => {
+  it('txt: title, blank line, blocks separated by blank lines, no indent by default', () => {
+    assert.equal(exportArticle(sample, 'a.txt', 'txt'), '会议召开\n\n一、总体要求\n\n第一段。\n\n[图片]\n\n第二段\n第二行。\n');
+  });
+
+  it('txt: the indent and image settings', () => {
+    const options: ExportOptions = { indent: 'fullwidth', images: 'drop', imageMarker: '[图片]' };
+    assert.equal(exportArticle(sample, 'a.txt', 'txt', options), '会议召开\n\n一、总体要求\n\n　　第一段。\n\n　　第二段\n第二行。\n');
+    assert.match(exportArticle(sample, 'a.txt', 'txt', { indent: 'none', images: 'marker', imageMarker: '（图）' }), /\n\n（图）\n\n/);
+  });
+
+  it('md: # title, headings one level down, hard line breaks, escaped marker', () => {
+    assert.equal(exportArticle(sample, 'a.txt', 'md'), '# 会议召开\n\n## 一、总体要求\n\n第一段。\n\n\\[图片\\]\n\n第二段\\\n第二行。\n');
+  });
+
+  it('json and jsonl: the FORMAT.md shape', () => {
+    const expected = {
+      path: 'dir/a.txt',
+      title: '会议召开',
+      titleLine: '7会议召开.txt',
+      listIndex: 7,
+      blocks: [
+        { type: 'heading', level: 1, text: '一、总体要求' },
+        { type: 'paragraph', text: '第一段。' },
+        { type: 'image' },
+        { type: 'paragraph', text: '第二段\n第二行。' },
+      ],
+    };
+    assert.deepEqual(JSON.parse(exportArticle(sample, 'dir/a.txt', 'json')), expected);
+    const line = exportArticle(sample, 'dir/a.txt', 'jsonl');
+    assert.equal(line.indexOf('\n'), line.length - 1, 'one line');
+    assert.deepEqual(JSON.parse(line), expected);
+  });
+});
+
+describe('escapeMarkdownLine', () => {
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  /** What a reader sees of one Markdown paragraph: the rendered HTML's text. */
+  const rendered = (markdown: string): string =>
+    md
+      .render(markdown)
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/^[ \t\n]+|[ \t\n]+$/g, '');
+
+  for (const [text, escaped] of [
+    ['#标题', '#标题'], // no space after #: not a heading, nothing to escape
+    ['# 标题', '\\# 标题'],
+    ['## 二级', '\\## 二级'],
+    ['1. 第一', '1\\. 第一'],
+    ['2) 第二', '2\\) 第二'],
+    ['- 列表', '\\- 列表'],
+    ['> 引用', '\\> 引用'],
+    ['*强调* 与 _下划线_', '\\*强调\\* 与 \\_下划线\\_'],
+    ['[图片]', '\\[图片\\]'],
+    ['<注>说明', '\\<注\\>说明'],
+    ['A&B公司', 'A&B公司'],
+    ['&amp; 与 &#8220;', '\\&amp; 与 \\&#8220;'],
+    ['1.5亿元', '1.5亿元'],
+    ['`代码`', '\\`代码\\`'],
+  ] as const) {
+    it(`${JSON.stringify(text)} → ${JSON.stringify(escaped)}`, () => {
+      assert.equal(escapeMarkdownLine(text), escaped);
+      assert.equal(rendered(escaped), text.trim());
+    });
+  }
+
+  it('any line renders back to itself (markdown-it, 2,000 random lines)', () => {
+    const unit = fc.constantFrom(...'#*_-+>[]()<>&;!`|~\\=.1234567890 aZ中文，。“”　'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 24 }), (line) => {
+        fc.pre(line.trim() !== '' && !/^[ ]|[ ]$/.test(line) && !/ {2}/.test(line));
+        assert.equal(rendered(escapeMarkdownLine(line)), line);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/** The txt export FORMAT.md asks for, from the generator's oracle. */
+function expectedTxt(title: string, blocks: readonly ExpectedBlock[]): string {
+  return [title, ...blocks.map((b) => (b.type === 'image' ? '[图片]' : b.text))].join('\n\n') + '\n';
+}
+
+/** Markdown back to the plain text: heading marks, escapes and hard breaks removed. */
+function unmarkdown(md: string): string {
+  return md
+    .split('\n\n')
+    .map((block) => block.replace(/^#{1,6} /, '').replace(/\\\n/g, '\n').replace(/\\([\\`*_[\]<>|~&!#+\-=.)])/g, '$1'))
+    .join('\n\n');
+}
+
+describe('nothing lost in any format (generated articles of every variant)', function () {
+  this.timeout(120000);
+  const formats: ExportFormat[] = ['txt', 'md', 'json', 'jsonl'];
+  for (const variant of VARIANTS) {
+    it(`variant ${variant}: every paragraph's text, in order, in txt, md, json and jsonl`, () => {
+      for (let i = 0; i < 60; i++) {
+        const g = generateArticle(mixSeed(0xe4907, i * 13 + variant.charCodeAt(0)), { variant });
+        const article = parseArticle(g.text);
+        const out = Object.fromEntries(formats.map((f) => [f, exportArticle(article, 'x.txt', f)])) as Record<ExportFormat, string>;
+        const where = `variant ${variant} #${i}`;
+        const txt = expectedTxt(g.expectedTitle, g.expectedBlocks);
+        assert.equal(out.txt, txt, where);
+        assert.equal(unmarkdown(out.md), txt, where);
+        for (const f of ['json', 'jsonl'] as const) {
+          const parsed = JSON.parse(out[f]);
+          assert.equal(parsed.title, g.expectedTitle, where);
+          assert.deepEqual(parsed.blocks, g.expectedBlocks, where);
+        }
+      }
+    });
+  }
+});
