@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, seedPath } from '../support/seeds';
@@ -69,5 +69,81 @@ describe('CLI (dist/cli.js)', () => {
   it('speaks Chinese where the locale is Chinese', () => {
     const result = spawnSync(process.execPath, [join(repoRoot(), 'dist', 'cli.js'), 'outline', '/nonexistent.txt'], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'zh_CN.UTF-8' } });
     assert.match(result.stderr, /文件不存在/);
+  });
+});
+
+describe('CLI export of folders', function () {
+  this.timeout(60000);
+  const seeds = join(repoRoot(), 'seeds');
+
+  /** A corpus in a temp folder: two nested articles, a plain note, a binary file. */
+  function corpus(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'article-corpus-'));
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    copyFileSync(join(seeds, '000_5edd2806a98033fb.txt'), join(dir, 'a', 'seed.txt'));
+    copyFileSync(join(seeds, '005_variant-d-plain-text.txt'), join(dir, 'a', 'b', 'plain.txt'));
+    writeFileSync(join(dir, 'notes.txt'), 'shopping list\n- milk\n- bread\n');
+    writeFileSync(join(dir, 'broken.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+    return dir;
+  }
+
+  it('jsonl to stdout: one line per article, non-articles skipped, unreadable files named; exit 1', () => {
+    const dir = corpus();
+    const r = cli('export', dir, '--format', 'jsonl');
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    // Sorted walk: a/b/plain.txt before a/seed.txt.
+    assert.deepEqual(lines.map((o) => o.title), ['青禾县召开防汛抗旱工作会议', '河南省“不忘初心、牢记使命”主题教育工作会议召开']);
+    assert.match(r.stderr, /notes\.txt: not an article, skipped/);
+    assert.match(r.stderr, /broken\.txt: binary data/);
+    assert.match(r.stderr, /exported 2, skipped 1, failed 1/);
+  });
+
+  it('--out mirrors the folders, one file per article, no temporary files left; sources untouched', () => {
+    const dir = corpus();
+    const out = join(dir, 'out');
+    const before = readFileSync(join(dir, 'a', 'seed.txt'));
+    const r = cli('export', join(dir, 'a'), '--format', 'md', '--out', out);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(readdirSync(out, { recursive: true }).map(String).sort(), ['b', join('b', 'plain.md'), 'seed.md']);
+    assert.match(readFileSync(join(out, 'seed.md'), 'utf8'), /^# 河南省/);
+    assert.deepEqual(readFileSync(join(dir, 'a', 'seed.txt')), before);
+  });
+
+  it('never writes over a source file', () => {
+    const dir = corpus();
+    const r = cli('export', join(dir, 'a'), '--format', 'txt', '--out', join(dir, 'a'));
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /would overwrite the source file/);
+    assert.equal(readFileSync(join(dir, 'a', 'seed.txt'), 'utf8'), readFileSync(join(seeds, '000_5edd2806a98033fb.txt'), 'utf8'));
+  });
+
+  it('the same output with one job and with several', () => {
+    const one = cli('export', seeds, '--format', 'jsonl', '--jobs', '1');
+    const many = cli('export', seeds, '--format', 'jsonl', '--jobs', '3');
+    assert.equal(one.code, 0);
+    assert.equal(many.stdout, one.stdout);
+    assert.equal(one.stdout.trimEnd().split('\n').length, readdirSync(seeds).filter((n) => n.endsWith('.txt')).length);
+  });
+
+  it('json of a folder is one array', () => {
+    const r = cli('export', seeds, '--format', 'json', '--jobs', '2');
+    const value = JSON.parse(r.stdout);
+    assert.ok(Array.isArray(value) && value.length > 10);
+  });
+
+  it('txt options: indent and images', () => {
+    const r = cli('export', join(seeds, '006_variant-ae-image-placeholder-html.txt'), '--format', 'txt', '--indent', 'fullwidth', '--image-marker', '（图）');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /\n\n（图）\n\n/);
+    assert.match(r.stdout, /\n\n　　4月28日/);
+  });
+
+  it('bad options exit 2', () => {
+    for (const args of [['--format', 'xml'], ['--format', 'txt', '--jobs', '0'], ['--format', 'txt', '--indent', 'tabs'], ['--format', 'txt', '--images', 'keep']]) {
+      const r = cli('export', seeds, ...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    }
   });
 });
