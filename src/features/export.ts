@@ -5,7 +5,9 @@
  */
 import { basename, dirname, extname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { decodeBytes } from '../core/decode';
 import { exportArticle, FORMAT_EXTENSIONS, type ExportFormat } from '../core/export';
+import type { Article } from '../core/model';
 import { parseArticle } from '../core/parse';
 import { AtomicStream, inputFiles, outputPath, readTextFile, writeFileAtomic, type ReadProblem } from '../node/files';
 import { getConfig } from '../config';
@@ -69,24 +71,41 @@ export function exportTarget(source: vscode.Uri, format: ExportFormat): vscode.U
   return vscode.Uri.joinPath(source, '..', file);
 }
 
-async function exportOne(articles: ArticleCache, uri: vscode.Uri | undefined, format?: string): Promise<vscode.TextDocument | vscode.Uri | undefined> {
-  let document: vscode.TextDocument | undefined;
-  if (uri instanceof vscode.Uri) document = await vscode.workspace.openTextDocument(uri);
-  else document = vscode.window.activeTextEditor?.document ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === activeCustomEditorUri()?.toString());
-  if (!document) {
+/** The article to export: the open document's text (what the user sees, saved or not), else the file's. */
+async function articleSource(articles: ArticleCache, uri: vscode.Uri | undefined): Promise<{ uri: vscode.Uri; article: Article; untitled: boolean } | undefined> {
+  const target = uri instanceof vscode.Uri ? uri : (vscode.window.activeTextEditor?.document.uri ?? activeCustomEditorUri());
+  if (!target) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an article first.'));
     return undefined;
   }
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+  // An open document that shows U+FFFD was read in the wrong encoding: the file's bytes decide then.
+  if (open && (open.isDirty || open.isUntitled || !open.getText().includes('\uFFFD'))) {
+    return { uri: target, article: articles.get(open), untitled: open.isUntitled };
+  }
+  try {
+    const decoded = decodeBytes(await vscode.workspace.fs.readFile(target));
+    if (decoded.ok) return { uri: target, article: parseArticle(decoded.text), untitled: false };
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export {0}: {1}', basename(target.path), problemText(decoded.problem)));
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export {0}: {1}', basename(target.path), problemText('unreadable', String(error))));
+  }
+  return undefined;
+}
+
+async function exportOne(articles: ArticleCache, uri: vscode.Uri | undefined, format?: string): Promise<vscode.TextDocument | vscode.Uri | undefined> {
+  const source = await articleSource(articles, uri);
+  if (!source) return undefined;
   const chosen = await pickFormat(vscode.l10n.t('Export Clean Text'), format);
   if (!chosen) return undefined;
-  const config = getConfig(document.uri);
-  const text = exportArticle(articles.get(document), displayPath(document.uri), chosen, config.export);
-  if (config.exportDestination === 'editor' || document.isUntitled) {
+  const config = getConfig(source.uri);
+  const text = exportArticle(source.article, displayPath(source.uri), chosen, config.export);
+  if (config.exportDestination === 'editor' || source.untitled) {
     const result = await vscode.workspace.openTextDocument({ content: text, language: LANGUAGE_OF[chosen] });
     await vscode.window.showTextDocument(result, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     return result;
   }
-  const target = exportTarget(document.uri, chosen);
+  const target = exportTarget(source.uri, chosen);
   try {
     await vscode.workspace.fs.stat(target);
     const overwrite = vscode.l10n.t('Overwrite');
