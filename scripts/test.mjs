@@ -6,7 +6,7 @@
 //   node scripts/test.mjs            everything
 //   node scripts/test.mjs --unit     build, checks and unit tests only (no VS Code)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +32,7 @@ function counts(tier) {
 }
 
 mkdirSync(results, { recursive: true });
-for (const tier of ['unit', 'integration', 'ui']) rmSync(join(results, `${tier}.json`), { force: true });
+for (const name of ['unit.json', 'integration.json', 'ui.json', 'summary.txt']) rmSync(join(results, name), { force: true });
 
 const npx = (args) => ['npx', ['--no-install', ...args]];
 const checks = [
@@ -59,14 +59,18 @@ if (!unitOnly) {
 console.log('\n=== summary');
 let passed = 0;
 let failed = 0;
+const lines = [];
 for (const tier of unitOnly ? ['unit'] : ['unit', 'integration', 'ui']) {
   const c = counts(tier) ?? { passed: 0, failed: 1 };
   if (c.passed + c.failed === 0) c.failed = 1; // a tier that ran no test is a failure
   if (!exited[tier] && tier === 'unit' && c.failed === 0) c.failed = 1; // e.g. a failing hook
-  console.log(`${tier}: ${c.passed} passed, ${c.failed} failed`);
+  lines.push(`${tier}: ${c.passed} passed, ${c.failed} failed`);
   passed += c.passed;
   failed += c.failed;
 }
 const ok = failed === 0 && Object.values(exited).every(Boolean);
-console.log(`total: ${passed} passed, ${failed} failed`);
+lines.push(`total: ${passed} passed, ${failed} failed`);
+console.log(lines.join('\n'));
+// .ci/run repeats this as its closing lines.
+writeFileSync(join(results, 'summary.txt'), lines.join('\n') + '\n');
 process.exit(ok ? 0 : 1);
