@@ -107,7 +107,7 @@ function markupText(raw: string): string {
 }
 
 /** Is this a wide (CJK) character, next to which a markup newline joins with nothing? */
-function isWide(code: number): boolean {
+export function isWide(code: number): boolean {
   return (
     (code >= 0x2e80 && code <= 0x9fff) || // CJK radicals, punctuation (incl. U+3000), kana, ideographs
     (code >= 0xf900 && code <= 0xfaff) ||

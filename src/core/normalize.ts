@@ -1,0 +1,228 @@
+/**
+ * Normalize an article's markup into one canonical form (issue: "Normalize styling").
+ *
+ * Canonical form: line 1 is the title line as it was (a title that ran into the first `<div>`
+ * gets its own line); then each paragraph is `<div><span style='S'> TEXT</span></div>` followed
+ * by the spacer `<div>&nbsp;</div>`, on one line (`oneLine`) or one paragraph per line
+ * (`blockPerLine`). TEXT keeps its inline markup (`<strong>`, `<br>`, links) as it is, escapes the
+ * `&`, `<` and `>` the scrapers wrote raw, and joins the newlines that came only from the page's
+ * markup, so its clean text stays the same. Image placeholders keep the scrapers' own three-line
+ * form, on lines of their own. Spacers, wrapper tags and comments are rebuilt or dropped: they
+ * hold no text. Line ends are the file's.
+ *
+ * The result is a list of edits, one per run of paragraphs whose markup differs, so that applying
+ * them changes only those blocks (and an already canonical file gets no edit at all).
+ */
+import type { Article, Block } from './model';
+import { escapeStray, isWide, realTagEnd } from './text';
+
+export interface NormalizeOptions {
+  /** The `style` attribute of every paragraph's span. */
+  readonly style: string;
+  /** The `　　` before each paragraph: as it is, always two, or none. */
+  readonly indent: 'keep' | 'fullwidth' | 'none';
+  readonly removeEmptyParagraphs: boolean;
+  readonly layout: 'oneLine' | 'blockPerLine';
+}
+
+export const SEED_STYLE = 'font-size:16px;margin-top:15px;line-height:25px;text-indent:30px';
+
+export const DEFAULT_NORMALIZE_OPTIONS: NormalizeOptions = {
+  style: SEED_STYLE,
+  indent: 'keep',
+  removeEmptyParagraphs: true,
+  layout: 'oneLine',
+};
+
+/** The canonical image placeholder: the scrapers' three lines, each with its trailing space. */
+export const CANONICAL_PLACEHOLDER = ['---------------------------------------- ', '-------------------这里有图片------------ ', '---------------------------------------- '];
+
+export const SPACER = '<div>&nbsp;</div>';
+
+/** Replace `[start, end)` of the source with `text`. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const FULLWIDTH_INDENT = '\u3000\u3000';
+
+/** The style value made safe inside single quotes. */
+function styleAttribute(style: string): string {
+  return style.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/</g, '&lt;');
+}
+
+/** What a reader sees of the character before `at` in raw text (a numeric entity counts as its character). */
+function shownBefore(text: string, at: number): number {
+  const entity = /&#(\d{1,7});$|&#[xX]([0-9a-fA-F]{1,6});$/.exec(text.slice(Math.max(0, at - 10), at));
+  if (entity) return entity[1] !== undefined ? Number(entity[1]) : parseInt(entity[2]!, 16);
+  return text.charCodeAt(at - 1);
+}
+
+function shownAt(text: string, at: number): number {
+  const entity = /^&#(\d{1,7});|^&#[xX]([0-9a-fA-F]{1,6});/.exec(text.slice(at, at + 10));
+  if (entity) return entity[1] !== undefined ? Number(entity[1]) : parseInt(entity[2]!, 16);
+  return text.charCodeAt(at);
+}
+
+const NEWLINE_RUN = /[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g;
+/** Stands for a `<br>` in the flattened text: a newline next to it joins with nothing. */
+const BREAK = '\u0000';
+
+/**
+ * The paragraph's text in canonical form: tags as they are, stray `&`, `<`, `>` escaped, markup
+ * newlines joined exactly as the clean text joins them (with nothing next to CJK or a `<br>` or
+ * at either end, one space between Latin). The joining runs over the text with the tags taken out
+ * (as in the clean text), and the tags are put back where they stood.
+ */
+export function canonicalText(raw: string, html: boolean): string {
+  // Flatten: the text without tags; each tag remembered with its offset in the flat text.
+  let flat = '';
+  const tags: { at: number; tag: string }[] = [];
+  let from = 0;
+  if (html) {
+    for (let i = raw.indexOf('<'); i >= 0; i = raw.indexOf('<', i + 1)) {
+      const end = realTagEnd(raw, i);
+      if (end < 0) continue;
+      flat += raw.slice(from, i);
+      const tag = raw.slice(i, end);
+      tags.push({ at: flat.length, tag });
+      if (/^<br\b/i.test(tag)) flat += BREAK;
+      from = end;
+      i = end - 1;
+    }
+  }
+  flat += raw.slice(from);
+
+  // Join markup newlines; tags inside a joined run move to its start.
+  let joined = '';
+  let copied = 0;
+  let tagIndex = 0;
+  const placed: { at: number; tag: string }[] = [];
+  const moveTagsUpTo = (limit: number, shift: (at: number) => number): void => {
+    while (tagIndex < tags.length && tags[tagIndex]!.at <= limit) {
+      placed.push({ at: shift(tags[tagIndex]!.at), tag: tags[tagIndex]!.tag });
+      tagIndex++;
+    }
+  };
+  for (const m of flat.matchAll(NEWLINE_RUN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Tags before the run keep their place (relative to the text copied so far).
+    moveTagsUpTo(start - 1, (at) => joined.length + (at - copied));
+    joined += flat.slice(copied, start);
+    const left = start > 0 ? shownBefore(flat, start) : 0;
+    const right = end < flat.length ? shownAt(flat, end) : 0;
+    const replacement = start === 0 || end >= flat.length || left === 0 || right === 0 ? '' : isWide(left) || isWide(right) ? '' : ' ';
+    // Tags inside the run go to its start.
+    moveTagsUpTo(end - 1, () => joined.length);
+    joined += replacement;
+    copied = end;
+  }
+  moveTagsUpTo(Number.MAX_SAFE_INTEGER, (at) => joined.length + (at - copied));
+  joined += flat.slice(copied);
+
+  // Rebuild: escaped text with the tags put back (a <br>'s stand-in is dropped for its tag).
+  let out = '';
+  let at = 0;
+  const escape = (text: string): string => (html ? escapeStray(text) : text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  for (const { at: position, tag } of placed) {
+    out += escape(joined.slice(at, position).split(BREAK).join('')) + tag;
+    at = position;
+  }
+  return out + escape(joined.slice(at).split(BREAK).join(''));
+}
+
+function applyIndent(text: string, indent: NormalizeOptions['indent']): string {
+  if (indent === 'keep') return text;
+  const stripped = text.replace(/^[\u3000 \t]+/, '');
+  return indent === 'fullwidth' ? FULLWIDTH_INDENT + stripped : stripped;
+}
+
+/** The canonical markup of one paragraph block (with its spacer). */
+export function canonicalParagraph(article: Article, block: Block, options: NormalizeOptions): string {
+  const raw = article.source.slice(block.textStart, block.textEnd);
+  const text = block.text === '' ? '' : applyIndent(canonicalText(raw, article.layout === 'html'), options.indent);
+  return `<div><span style='${styleAttribute(options.style)}'> ${text}</span></div>${SPACER}`;
+}
+
+interface Unit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The blocks the canonical form keeps, in order: paragraphs (maybe not empty ones) and images. */
+function keptBlocks(article: Article, options: NormalizeOptions): Block[] {
+  return article.blocks.filter((b) => b.kind === 'image' || (b.kind === 'paragraph' && (b.text !== '' || !options.removeEmptyParagraphs)));
+}
+
+/**
+ * The canonical form as units that tile the source: the title line with its line end, then one
+ * unit per kept block running to the next kept block's start (spacers, gaps and wrapper tags in
+ * between are the unit's and are rebuilt or dropped).
+ */
+function units(article: Article, options: NormalizeOptions): Unit[] {
+  const { source, eol } = article;
+  const kept = keptBlocks(article, options);
+  const n = source.length;
+  const titleEnd = article.titleLine.end;
+  const finalEol = n > titleEnd && (source.endsWith('\n') || source.endsWith('\r'));
+  const bodyStart = kept.length > 0 ? kept[0]!.start : n;
+  const out: Unit[] = [{ start: 0, end: Math.max(titleEnd, Math.min(bodyStart, n)), text: source.slice(0, titleEnd) + (kept.length > 0 || finalEol ? eol : '') }];
+  if (kept.length === 0) {
+    // Nothing with text: whatever followed the title goes.
+    if (out[0]!.end < n) out.push({ start: out[0]!.end, end: n, text: '' });
+    return out;
+  }
+  kept.forEach((block, k) => {
+    const next = kept[k + 1];
+    const end = next ? next.start : n;
+    const image = block.kind === 'image';
+    let text = image ? CANONICAL_PLACEHOLDER.join(eol) : canonicalParagraph(article, block, options);
+    // Line structure: images stand on lines of their own; blockPerLine puts every block on one.
+    const lineAfter = next ? options.layout === 'blockPerLine' || image || next.kind === 'image' : finalEol;
+    if (lineAfter) text += eol;
+    out.push({ start: block.start, end, text });
+  });
+  return out;
+}
+
+/** The edits that make the article canonical; none when it already is. Adjacent changes are merged. */
+export function normalizeEdits(article: Article, options: NormalizeOptions = DEFAULT_NORMALIZE_OPTIONS): TextEdit[] {
+  const { source } = article;
+  const edits: TextEdit[] = [];
+  for (const unit of units(article, options)) {
+    if (source.slice(unit.start, unit.end) === unit.text) continue;
+    const last = edits[edits.length - 1];
+    if (last && last.end === unit.start) edits[edits.length - 1] = { start: last.start, end: unit.end, text: last.text + unit.text };
+    else edits.push({ start: unit.start, end: unit.end, text: unit.text });
+  }
+  return edits.map((edit) => trimEdit(source, edit));
+}
+
+/** Narrows an edit to the part that really changes (common prefix and suffix left alone). */
+function trimEdit(source: string, edit: TextEdit): TextEdit {
+  let start = edit.start;
+  const end = edit.end;
+  let text = edit.text;
+  let prefix = 0;
+  while (prefix < text.length && start + prefix < end && source.charCodeAt(start + prefix) === text.charCodeAt(prefix)) prefix++;
+  start += prefix;
+  text = text.slice(prefix);
+  let suffix = 0;
+  while (suffix < text.length && end - suffix > start && source.charCodeAt(end - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  return { start, end: end - suffix, text: text.slice(0, text.length - suffix) };
+}
+
+/** Applies edits (sorted, not overlapping) to a text. */
+export function applyEdits(source: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    out += source.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + source.slice(at);
+}
