@@ -12,6 +12,8 @@ import type { Article } from './core/model';
 import { buildOutline, type OutlineNode } from './core/outline';
 import { parseArticle } from './core/parse';
 import { defaultJobs, runExport, runJob, type Job } from './cli/export';
+import { runNormalize } from './cli/normalize';
+import { DEFAULT_NORMALIZE_OPTIONS, type NormalizeOptions } from './core/normalize';
 import { pickMessages } from './cli/messages';
 
 const messages = pickMessages();
@@ -106,6 +108,7 @@ function choice<T extends string>(option: string, value: string | undefined, cho
 }
 
 function exportFiles(paths: string[], values: ExportValues): Promise<number> {
+  if (values.indent === 'keep') throw new UsageError(messages.badChoice('indent', 'keep', 'none, fullwidth'));
   if (paths.length === 0) throw new UsageError(messages.missingFile);
   if (values.format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(messages.badFormat(values.format ?? ''));
   const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
@@ -116,6 +119,27 @@ function exportFiles(paths: string[], values: ExportValues): Promise<number> {
     imageMarker: values['image-marker'] ?? DEFAULT_EXPORT_OPTIONS.imageMarker,
   };
   return runExport({ paths, format: values.format as ExportFormat, out: values.out, jobs, options }, __filename, messages);
+}
+
+interface NormalizeValues {
+  check?: boolean;
+  write?: boolean;
+  style?: string;
+  indent?: string;
+  layout?: string;
+  'keep-empty'?: boolean;
+}
+
+function normalizeFiles(paths: string[], values: NormalizeValues): Promise<number> {
+  if (paths.length === 0) throw new UsageError(messages.missingFile);
+  if (values.check === values.write) throw new UsageError(messages.checkOrWrite);
+  const options: NormalizeOptions = {
+    style: values.style ?? DEFAULT_NORMALIZE_OPTIONS.style,
+    indent: choice('indent', values.indent, ['keep', 'fullwidth', 'none'], DEFAULT_NORMALIZE_OPTIONS.indent),
+    layout: choice('layout', values.layout, ['oneLine', 'blockPerLine'], DEFAULT_NORMALIZE_OPTIONS.layout),
+    removeEmptyParagraphs: values['keep-empty'] !== true,
+  };
+  return runNormalize({ paths, write: values.write === true, options }, messages);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -134,6 +158,11 @@ async function main(argv: string[]): Promise<number> {
         indent: { type: 'string' },
         images: { type: 'string' },
         'image-marker': { type: 'string' },
+        check: { type: 'boolean' },
+        write: { type: 'boolean' },
+        style: { type: 'string' },
+        layout: { type: 'string' },
+        'keep-empty': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -154,6 +183,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === undefined) throw new UsageError(messages.noCommand);
     if (command === 'outline') outline(files, values.json === true);
     else if (command === 'export') return await exportFiles(files, values);
+    else if (command === 'normalize') return await normalizeFiles(files, values);
     else throw new UsageError(messages.unknownCommand(command));
     return 0;
   } catch (error) {

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { exportArticle, FORMAT_EXTENSIONS, type ExportFormat, type ExportOptions } from '../core/export';
 import { parseArticle } from '../core/parse';
 import { inputFiles, outputPath, readTextFile, writeFileAtomic, type InputFile, type ReadProblem } from '../node/files';
-import type { Messages } from './messages';
+import { describeProblem, type Messages } from './messages';
 
 export interface ExportRequest {
   readonly paths: readonly string[];
@@ -90,30 +90,6 @@ class Pool {
   }
 }
 
-function describe(messages: Messages, path: string, result: JobResult & { ok: false }): string {
-  switch (result.problem) {
-    case 'missing':
-      return messages.notFound(path);
-    case 'folder':
-      return messages.isDirectory(path);
-    case 'empty':
-      return messages.empty(path);
-    case 'binary':
-      return messages.binary(path);
-    case 'encoding':
-      return messages.encoding(path);
-    case 'too-large':
-      return messages.tooLarge(path);
-    case 'not-article':
-      return messages.notArticle(path);
-    case 'overwrite':
-      return messages.wouldOverwrite(path);
-    case 'unreadable':
-    case 'write':
-      return messages.unreadable(path, result.detail ?? '');
-  }
-}
-
 /** Runs the export; returns the exit code (0 all exported, 1 some failed). */
 export async function runExport(request: ExportRequest, script: string, messages: Messages): Promise<number> {
   const { format, out, options } = request;
@@ -151,10 +127,10 @@ export async function runExport(request: ExportRequest, script: string, messages
         }
       } else if (result.problem === 'not-article' && !input.named) {
         skipped++;
-        process.stderr.write(`${progress ? '\r\x1b[K' : ''}article: ${describe(messages, input.path, result)}\n`);
+        process.stderr.write(`${progress ? '\r\x1b[K' : ''}article: ${describeProblem(messages, input.path, result.problem, result.detail)}\n`);
       } else {
         failed++;
-        process.stderr.write(`${progress ? '\r\x1b[K' : ''}article: ${describe(messages, input.path, result)}\n`);
+        process.stderr.write(`${progress ? '\r\x1b[K' : ''}article: ${describeProblem(messages, input.path, result.problem, result.detail)}\n`);
       }
       if (progress) process.stderr.write(`\r\x1b[K${messages.progress(exported + skipped + failed, input.path)}`);
     }

@@ -10,6 +10,15 @@ Commands:
   outline FILE [--json]                  the article's outline (title, headings, paragraphs, images)
   export PATH... --format FORMAT         the clean text of files, and of the .txt articles in folders
                                          (walked recursively; files that are not articles are skipped)
+  normalize PATH... --check | --write    rewrite the markup into the canonical form: --check lists
+                                         the files that would change (exit 1 if any), --write
+                                         rewrites them in place, atomically, in their own encoding
+
+Normalize options:
+  --style CSS                            the span style (default: the seed's)
+  --indent keep|fullwidth|none           the 　　 before each paragraph (default keep)
+  --layout oneLine|blockPerLine          body on one line, or one paragraph per line (default oneLine)
+  --keep-empty                           keep empty paragraphs (default: removed)
 
 Export options:
   -f, --format txt|md|json|jsonl         output format (required)
@@ -37,6 +46,11 @@ Exit status: 0 done; 1 some files could not be exported (each named on stderr); 
   wouldOverwrite: (path: string) => `${path}: the output would overwrite the source file`,
   progress: (n: number, path: string) => `${n} files: ${path}`,
   exportSummary: (exported: number, skipped: number, failed: number) => `exported ${exported}, skipped ${skipped}, failed ${failed}`,
+  unsafeNormalize: (path: string) => `${path}: normalizing would change its text; left untouched`,
+  normalized: (path: string) => `normalized ${path}`,
+  normalizeCheckSummary: (changed: number, unchanged: number, failed: number) => `${changed} would change, ${unchanged} already canonical, ${failed} failed`,
+  normalizeWriteSummary: (changed: number, unchanged: number, failed: number) => `${changed} normalized, ${unchanged} already canonical, ${failed} failed`,
+  checkOrWrite: 'normalize needs --check or --write',
   badOption: (message: string) => `bad option: ${message}`,
   seeHelp: "run 'article --help' for usage",
   notFound: (path: string) => `${path}: no such file`,
@@ -60,6 +74,14 @@ const zh: Messages = {
   outline 文件 [--json]                  文章大纲（标题、小标题、段落、图片）
   export 路径... --format 格式           导出文件的纯文本，以及文件夹中的 .txt 文章
                                          （递归遍历；不是文章的文件会被跳过）
+  normalize 路径... --check | --write    将标记改写为规范格式：--check 列出需要修改的文件
+                                         （有则退出码为 1），--write 按原编码原子地改写文件
+
+规范化选项：
+  --style CSS                            span 的样式（默认：种子文件的样式）
+  --indent keep|fullwidth|none           每段前的　　（默认 keep）
+  --layout oneLine|blockPerLine          正文写成一行，或每段一行（默认 oneLine）
+  --keep-empty                           保留空段落（默认删除）
 
 导出选项：
   -f, --format txt|md|json|jsonl         输出格式（必填）
@@ -87,6 +109,11 @@ const zh: Messages = {
   wouldOverwrite: (path) => `${path}：输出会覆盖源文件`,
   progress: (n, path) => `${n} 个文件：${path}`,
   exportSummary: (exported, skipped, failed) => `已导出 ${exported}，跳过 ${skipped}，失败 ${failed}`,
+  unsafeNormalize: (path) => `${path}：规范化会改变其文字，未作修改`,
+  normalized: (path) => `已规范化 ${path}`,
+  normalizeCheckSummary: (changed, unchanged, failed) => `${changed} 个需要修改，${unchanged} 个已是规范格式，${failed} 个失败`,
+  normalizeWriteSummary: (changed, unchanged, failed) => `已规范化 ${changed} 个，${unchanged} 个已是规范格式，${failed} 个失败`,
+  checkOrWrite: 'normalize 需要 --check 或 --write',
   badOption: (message) => `选项错误：${message}`,
   seeHelp: "运行 'article --help' 查看用法",
   notFound: (path) => `${path}：文件不存在`,
@@ -104,4 +131,28 @@ const zh: Messages = {
 export function pickMessages(env: NodeJS.ProcessEnv = process.env): Messages {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
   return /^zh/i.test(locale) ? zh : en;
+}
+
+/** The one-line message for a file that could not be read, exported or normalized. */
+export function describeProblem(messages: Messages, path: string, problem: string, detail?: string): string {
+  switch (problem) {
+    case 'missing':
+      return messages.notFound(path);
+    case 'folder':
+      return messages.isDirectory(path);
+    case 'empty':
+      return messages.empty(path);
+    case 'binary':
+      return messages.binary(path);
+    case 'encoding':
+      return messages.encoding(path);
+    case 'too-large':
+      return messages.tooLarge(path);
+    case 'not-article':
+      return messages.notArticle(path);
+    case 'overwrite':
+      return messages.wouldOverwrite(path);
+    default:
+      return messages.unreadable(path, detail ?? problem);
+  }
 }

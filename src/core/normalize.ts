@@ -226,3 +226,38 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   }
   return out + source.slice(at);
 }
+
+/** The paragraphs' clean texts as normalizing with `options` must leave them (indent and empty paragraphs as set). */
+function expectedTexts(article: Article, options: NormalizeOptions): string[] {
+  const out: string[] = [];
+  for (const block of article.blocks) {
+    if (block.kind !== 'paragraph' || block.text === '') continue;
+    const stripped = block.text.replace(/^[\u3000 \t]+/, '');
+    out.push(options.indent === 'keep' ? block.text : options.indent === 'fullwidth' ? FULLWIDTH_INDENT + stripped : stripped);
+  }
+  return out;
+}
+
+export interface CheckedNormalization {
+  readonly edits: TextEdit[];
+  /** The normalized text (the source itself when there is no edit). */
+  readonly text: string;
+  /** False when the result would not keep every paragraph's text: then nothing must be written. */
+  readonly safe: boolean;
+}
+
+/**
+ * {@link normalizeEdits}, with the result parsed again and its title line and paragraph texts
+ * compared with the source's: a guard, so that no command ever writes a normalization that
+ * changed a character of text the user did not ask to change.
+ */
+export function normalizeChecked(article: Article, options: NormalizeOptions, parse: (text: string) => Article): CheckedNormalization {
+  const edits = normalizeEdits(article, options);
+  if (edits.length === 0) return { edits, text: article.source, safe: true };
+  const text = applyEdits(article.source, edits);
+  const after = parse(text);
+  const before = expectedTexts(article, options);
+  const now = after.blocks.filter((b) => b.kind === 'paragraph' && b.text !== '').map((b) => b.text);
+  const safe = after.titleLine.raw === article.titleLine.raw && now.length === before.length && now.every((t, i) => t === before[i]);
+  return { edits, text, safe };
+}

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, opendir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import iconv from 'iconv-lite';
 import { decodeBytes, type DecodeProblem, type Encoding } from '../core/decode';
 import { isArticleText } from '../core/detect';
 
@@ -130,4 +131,18 @@ export class AtomicStream {
 export function outputPath(outDir: string, input: InputFile, extension: string): string {
   const base = input.relative.replace(/\.txt$/i, '');
   return join(outDir, base + extension);
+}
+
+/**
+ * Text back to bytes in the encoding it was read in, BOM included: UTF-8 by the platform,
+ * GB18030 by iconv-lite (the platform decodes GB18030 but cannot encode it).
+ */
+export function encodeText(text: string, encoding: Encoding, bom: boolean): Uint8Array {
+  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
+  const body = new TextEncoder().encode(text);
+  if (!bom) return body;
+  const out = new Uint8Array(body.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(body, 3);
+  return out;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, seedPath } from '../support/seeds';
@@ -145,5 +145,69 @@ describe('CLI export of folders', function () {
       assert.equal(r.code, 2, args.join(' '));
       assert.doesNotMatch(r.stderr, /\n\s+at /);
     }
+  });
+});
+
+describe('CLI normalize', function () {
+  this.timeout(60000);
+  const seeds = join(repoRoot(), 'seeds');
+
+  function copyOfSeeds(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'article-normalize-'));
+    for (const name of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) copyFileSync(join(seeds, name), join(dir, name));
+    writeFileSync(join(dir, 'notes.txt'), 'just notes\n  indented line\n');
+    return dir;
+  }
+
+  it('--check lists what would change and exits 1; changes nothing', () => {
+    const dir = copyOfSeeds();
+    const before = readFileSync(join(dir, '002_variant-b-block-style.txt'));
+    const r = cli('normalize', dir, '--check');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /002_variant-b-block-style\.txt/);
+    assert.doesNotMatch(r.stdout, /000_5edd2806a98033fb\.txt/, 'the real seed is canonical');
+    assert.deepEqual(readFileSync(join(dir, '002_variant-b-block-style.txt')), before);
+    assert.match(r.stderr, /notes\.txt: not an article/);
+  });
+
+  it('--write rewrites in place, keeping encoding, BOM and line ends; then --check finds nothing', () => {
+    const dir = copyOfSeeds();
+    rmSync(join(dir, 'notes.txt'));
+    const w = cli('normalize', dir, '--write');
+    assert.equal(w.code, 0, w.stderr);
+    const c = cli('normalize', dir, '--check');
+    assert.equal(c.code, 0, c.stdout);
+    const gb = readFileSync(join(dir, '013_variant-j-gb18030.txt'));
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(gb), 'still GB18030');
+    assert.match(new TextDecoder('gb18030').decode(gb), /^5青禾县举行/);
+    const bom = readFileSync(join(dir, '012_variant-j-utf8-bom-crlf.txt'));
+    assert.deepEqual([...bom.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(bom.toString('utf8'), /\r\n/);
+    assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+  });
+
+  it('settings as flags: --layout blockPerLine --indent none', () => {
+    const dir = copyOfSeeds();
+    const file = join(dir, '000_5edd2806a98033fb.txt');
+    assert.equal(cli('normalize', file, '--write', '--layout', 'blockPerLine', '--indent', 'none').code, 0);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    assert.equal(lines.length, 9, 'the title and one line per paragraph');
+    assert.ok(lines.slice(1).every((line) => /^<div><span style='[^']+'> [^　]/.test(line)));
+  });
+
+  it('usage: --check or --write is required; bad values exit 2', () => {
+    for (const args of [['normalize', seeds], ['normalize', seeds, '--check', '--write'], ['normalize', seeds, '--check', '--layout', 'wide']]) {
+      const r = cli(...args);
+      assert.equal(r.code, 2, args.join(' '));
+    }
+  });
+
+  it('a file that cannot be read is named and left alone; exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article-normalize-bad-'));
+    writeFileSync(join(dir, 'bin.txt'), Buffer.from([0, 1, 2, 0xff]));
+    const r = cli('normalize', join(dir, 'bin.txt'), '--write');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /bin\.txt: binary data/);
+    assert.deepEqual([...readFileSync(join(dir, 'bin.txt'))], [0, 1, 2, 0xff]);
   });
 });
