@@ -1,6 +1,7 @@
 /** Typed access to the `article.*` settings. */
 import * as vscode from 'vscode';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from './core/export';
+import { DEFAULT_NORMALIZE_OPTIONS, type NormalizeOptions } from './core/normalize';
 
 export interface ArticleConfig {
   /** Switch plain-text `.txt` documents that hold an article to the `article` language. */
@@ -10,6 +11,7 @@ export interface ArticleConfig {
   /** Export: a new editor beside the article, or a file saved next to it. */
   readonly exportDestination: 'editor' | 'file';
   readonly export: ExportOptions;
+  readonly normalize: NormalizeOptions;
 }
 
 function oneOf<T extends string>(value: unknown, choices: readonly T[], fallback: T): T {
@@ -26,6 +28,12 @@ export function getConfig(scope?: vscode.ConfigurationScope): ArticleConfig {
       indent: oneOf(c.get('export.indent'), ['none', 'fullwidth'], DEFAULT_EXPORT_OPTIONS.indent),
       images: oneOf(c.get('export.images'), ['marker', 'drop'], DEFAULT_EXPORT_OPTIONS.images),
       imageMarker: c.get<string>('export.imageMarker', DEFAULT_EXPORT_OPTIONS.imageMarker),
+    },
+    normalize: {
+      style: c.get<string>('normalize.style', DEFAULT_NORMALIZE_OPTIONS.style) || DEFAULT_NORMALIZE_OPTIONS.style,
+      indent: oneOf(c.get('normalize.indent'), ['keep', 'fullwidth', 'none'], DEFAULT_NORMALIZE_OPTIONS.indent),
+      removeEmptyParagraphs: c.get<boolean>('normalize.removeEmptyParagraphs', DEFAULT_NORMALIZE_OPTIONS.removeEmptyParagraphs),
+      layout: oneOf(c.get('normalize.layout'), ['oneLine', 'blockPerLine'], DEFAULT_NORMALIZE_OPTIONS.layout),
     },
   };
 }

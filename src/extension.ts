@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleCache } from './features/articles';
 import { registerDetection } from './features/detection';
 import { registerExport } from './features/export';
+import { registerNormalize } from './features/normalize';
 import { registerSymbols } from './features/symbols';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -10,6 +11,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDetection(context);
   registerSymbols(context, articles);
   registerExport(context, articles);
+  registerNormalize(context, articles);
 }
 
 export function deactivate(): void {
