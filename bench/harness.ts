@@ -36,6 +36,8 @@ export interface MeasureSpec<T> {
   readonly budgetMs?: number;
   /** The per-call median must be at most this. */
   readonly targetMs?: number;
+  /** Shown next to the result (e.g. what the CPU column does not count). */
+  readonly note?: string;
 }
 
 export interface Measurement {
@@ -70,6 +72,25 @@ export interface Ratio {
   readonly pass?: boolean;
 }
 
+/** A target that is not a time or a ratio of times (memory, a count): judged by the bench itself. */
+export interface Check {
+  readonly label: string;
+  /** The value found, as displayed. */
+  readonly value: string;
+  /** The target, as displayed. */
+  readonly target: string;
+  readonly pass: boolean;
+}
+
+/** A table of the bench's own, printed after the measurements. */
+export interface ExtraTable {
+  readonly title: string;
+  readonly header: string[];
+  readonly rows: string[][];
+  /** Columns aligned right (numbers). */
+  readonly right?: number[];
+}
+
 export interface BenchContext {
   measure<T>(spec: MeasureSpec<T>): Measurement;
   /** Records `slower / faster` (of the medians); a target is the least ratio wanted. */
@@ -78,11 +99,20 @@ export interface BenchContext {
   note(text: string): void;
   /** Whether a measurement with this id would run (`--filter`): lets a bench skip building its inputs. */
   selected(id: string): boolean;
+  /** Records a target that is not a time (peak memory, a count); it counts in "targets met". */
+  check(check: Check): void;
+  /** A table of the bench's own (e.g. throughput and memory per contender), printed after the measurements. */
+  table(table: ExtraTable): void;
 }
 
 export interface Bench {
   /** The group the measurements are listed under. */
   readonly name: string;
+  /**
+   * A time budget of the bench's own, counted from its start, instead of the run's (`--budget`):
+   * for a bench that needs minutes by design (the export of a whole corpus).
+   */
+  readonly budgetMs?: number;
   run(ctx: BenchContext): void | Promise<void>;
 }
 
@@ -130,6 +160,8 @@ export interface Report {
   readonly notes: string[];
   readonly results: Measurement[];
   readonly ratios: Ratio[];
+  readonly checks: Check[];
+  readonly tables: ExtraTable[];
   readonly totalMs: number;
 }
 
@@ -138,11 +170,21 @@ export async function runAll(options: RunOptions): Promise<Report> {
   const notes: string[] = [];
   const results: Measurement[] = [];
   const ratios: Ratio[] = [];
+  const checks: Check[] = [];
+  const tables: ExtraTable[] = [];
   const selected = (id: string): boolean => options.filters.length === 0 || options.filters.some((f) => id.includes(f));
   for (const bench of registry) {
+    const benchStarted = performance.now();
+    const overBudget = (): boolean =>
+      bench.budgetMs !== undefined
+        ? performance.now() - benchStarted > bench.budgetMs
+        : performance.now() - started > options.deadlineMs;
+    const budgetText = bench.budgetMs !== undefined ? `the bench's ${bench.budgetMs / 1000} s` : `the run's ${options.deadlineMs / 1000} s`;
     const ctx: BenchContext = {
       selected,
       note: (text) => notes.push(text),
+      check: (check) => checks.push(check),
+      table: (extra) => tables.push(extra),
       ratio: (label, slower, faster, target) => {
         if (slower.skipped !== undefined || faster.skipped !== undefined) return;
         const ratio = slower.medianMs / faster.medianMs;
@@ -163,8 +205,8 @@ export async function runAll(options: RunOptions): Promise<Report> {
         let result: Measurement;
         if (!selected(spec.id)) {
           return { ...base, ...target, skipped: 'filtered out' }; // not listed
-        } else if (performance.now() - started > options.deadlineMs) {
-          result = { ...base, ...target, skipped: `over the run's time budget (${options.deadlineMs / 1000} s)` };
+        } else if (overBudget()) {
+          result = { ...base, ...target, skipped: `over the time budget (${budgetText})` };
         } else {
           const t0 = performance.now();
           result = measure(spec, bench.name);
@@ -176,7 +218,7 @@ export async function runAll(options: RunOptions): Promise<Report> {
     };
     await bench.run(ctx);
   }
-  return { notes, results, ratios, totalMs: performance.now() - started };
+  return { notes, results, ratios, checks, tables, totalMs: performance.now() - started };
 }
 
 function measure<T>(spec: MeasureSpec<T>, group: string): Measurement {
@@ -210,7 +252,7 @@ function measure<T>(spec: MeasureSpec<T>, group: string): Measurement {
       medianMs: perCall,
       minMs: perCall,
       cpuMedianMs: cpuPerCall,
-      note: 'one cold run (over the time budget)',
+      note: ['one cold run (over the time budget)', spec.note].filter((t) => t !== undefined).join('; '),
       ...(spec.targetMs !== undefined ? { targetMs: spec.targetMs, pass: perCall <= spec.targetMs } : {}),
     };
   }
@@ -259,6 +301,7 @@ function measure<T>(spec: MeasureSpec<T>, group: string): Measurement {
     minMs: Math.min(...samples),
     cpuMedianMs: median(cpuSamples),
     ...(spec.targetMs !== undefined ? { targetMs: spec.targetMs, pass: medianMs <= spec.targetMs } : {}),
+    ...(spec.note !== undefined ? { note: spec.note } : {}),
   };
 }
 
@@ -349,6 +392,11 @@ export function formatReport(report: Report, m: Machine): string {
     ]);
   }
   out.push(table(['benchmark', 'runs', 'median ms', 'min ms', 'cpu ms', 'target', ''], rows, new Set([1, 2, 3, 4])));
+  for (const extra of report.tables) {
+    out.push('');
+    out.push(extra.title);
+    out.push(table(extra.header, extra.rows, new Set(extra.right ?? [])));
+  }
   if (report.ratios.length > 0) {
     out.push('');
     out.push(
@@ -364,7 +412,21 @@ export function formatReport(report: Report, m: Machine): string {
       ),
     );
   }
-  const checks = [...report.results.filter((r) => r.pass !== undefined), ...report.ratios.filter((r) => r.pass !== undefined)];
+  if (report.checks.length > 0) {
+    out.push('');
+    out.push(
+      table(
+        ['check', 'value', 'target', ''],
+        report.checks.map((c) => [c.label, c.value, c.target, c.pass ? 'ok' : 'MISSED']),
+        new Set([1]),
+      ),
+    );
+  }
+  const checks = [
+    ...report.results.filter((r) => r.pass !== undefined),
+    ...report.ratios.filter((r) => r.pass !== undefined),
+    ...report.checks,
+  ];
   const met = checks.filter((c) => c.pass).length;
   out.push('');
   out.push(`targets met: ${met} of ${checks.length}; total ${(report.totalMs / 1000).toFixed(1)} s`);
@@ -375,6 +437,8 @@ export function formatReport(report: Report, m: Machine): string {
 
 export function missedTargets(report: Report): number {
   return (
-    report.results.filter((r) => r.pass === false).length + report.ratios.filter((r) => r.pass === false).length
+    report.results.filter((r) => r.pass === false).length +
+    report.ratios.filter((r) => r.pass === false).length +
+    report.checks.filter((c) => !c.pass).length
   );
 }

@@ -1,20 +1,26 @@
 /**
  * `npm run bench`: runs every benchmark registered under bench/ and prints a table (or JSON).
  *
- *   node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--budget SECONDS] [--strict]
+ *   node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--articles N] [--budget SECONDS] [--strict]
  *
  * --json          print the results as JSON instead of the table (stdout only)
  * --filter ID     only measurements whose id contains ID (repeatable; e.g. `seed`, `big.edit`)
  * --paragraphs N  paragraphs of the generated article (default 20000, about 15 MB)
- * --budget S      measurements not started after S seconds are skipped (default 45)
+ * --articles N    articles of the export benchmark's corpus (default 5000, about 80 MB; kept in
+ *                 bench/.data/), next to one a quarter the size; `--filter export` runs only it
+ * --budget S      measurements not started after S seconds are skipped (default 45; the export
+ *                 benchmark has a budget of its own)
  * --strict        exit with status 1 when a target is missed
  *
  * To add a benchmark, write bench/NAME.bench.ts calling `registerBench` and import it below.
  */
 import './parse.bench';
 import './decode.bench';
+import { setExportArticles } from './export.bench';
 import { setBigParagraphs } from './fixtures';
 import { formatReport, machine, missedTargets, runAll } from './harness';
+
+const USAGE = 'usage: node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--articles N] [--budget SECONDS] [--strict]';
 
 interface Args {
   json: boolean;
@@ -25,7 +31,7 @@ interface Args {
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
-  console.error('usage: node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--budget SECONDS] [--strict]');
+  console.error(USAGE);
   process.exit(2);
 }
 
@@ -56,12 +62,15 @@ function parseArgs(argv: readonly string[]): Args {
       case '--paragraphs':
         setBigParagraphs(Math.round(positive(value())));
         break;
+      case '--articles':
+        setExportArticles(Math.round(positive(value())));
+        break;
       case '--budget':
         args.budgetSeconds = positive(value());
         break;
       case '--help':
       case '-h':
-        console.log('usage: node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--budget SECONDS] [--strict]');
+        console.log(USAGE);
         process.exit(0);
         break;
       default:

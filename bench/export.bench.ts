@@ -1,0 +1,394 @@
+/**
+ * The CLI's JSONL export of a whole folder, against two baselines on the same files in the same run:
+ *
+ * - ours: `node dist/cli.js export DIR --format jsonl`, with the default `--jobs` and with `--jobs 1`;
+ * - parse5-naive: `parse5.parseFragment` per file, the text of each `<span>` as a paragraph;
+ * - html-to-text: its default options, each non-empty line a paragraph.
+ *
+ * Every contender is a child process (bench/export-baselines.ts for the baselines) started through
+ * bench/peak-rss.cjs, which reports the process's peak RSS and CPU time (worker threads included).
+ * Its stdout goes to a file in memory (/dev/shm), as fast a sink as `> /dev/null` but one that can
+ * be counted afterwards, outside the timed region: bytes, and lines (one per article).
+ *
+ * The corpus is generated once into bench/.data/corpus-<count>/ (10 folders of 500 files, every
+ * variant A–J in turn, about 80 MB for 5,000 articles) and reused while its marker file matches the
+ * generator's parameters and output. A corpus a quarter the size shows whether the CLI's peak RSS
+ * grows with the corpus.
+ *
+ * Targets (the project's issue): ours at least 2.5× faster than parse5-naive; peak RSS under 200 MB
+ * on the 80 MB corpus and not growing with the corpus's size.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateCorpus, type CorpusOptions } from '../test/support/generate';
+import { registerBench, type BenchContext, type Measurement } from './harness';
+
+/** The wanted speed-up of the CLI (default jobs) over parse5-naive. */
+const PARSE5_RATIO = 2.5;
+/** Peak RSS of the CLI on the big corpus must stay under this (MB = 10^6 bytes, as everywhere here). */
+const RSS_LIMIT_MB = 200;
+/** "Not growing with the corpus": peak RSS on the big corpus at most this times that on the small one. */
+const RSS_GROWTH_LIMIT = 1.25;
+
+const SEED = 0xa57;
+/** About 16 KB an article: 5,000 articles make about 80 MB. */
+const GENERATOR: CorpusOptions = { paragraphs: 29, sentences: [3, 10] };
+const FILES_PER_FOLDER = 500;
+/** Bump when the layout of the corpus on disk changes. */
+const LAYOUT_VERSION = 1;
+
+let articleCount = 5000;
+
+/** Articles of the big corpus (`--articles N`); the small one has a quarter as many. */
+export function setExportArticles(count: number): void {
+  articleCount = count;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where things are
+
+function repoRoot(): string {
+  for (const candidate of [resolve(__dirname, '..', '..'), process.cwd()]) {
+    if (existsSync(join(candidate, 'bench', 'peak-rss.cjs'))) return candidate;
+  }
+  throw new Error('bench: cannot find the repository (bench/peak-rss.cjs); run from its root');
+}
+
+function requireFile(path: string, hint: string): string {
+  if (!existsSync(path)) throw new Error(`bench: ${path} is missing (${hint})`);
+  return path;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corpus
+
+interface Corpus {
+  readonly dir: string;
+  readonly files: number;
+  readonly bytes: number;
+  /** Generation and writing time; NaN when an existing corpus was reused. */
+  readonly generatedMs: number;
+}
+
+interface Marker {
+  readonly params: string;
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/** Changes when the generator's output does (it is checked on its first articles). */
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  for (const entry of generateCorpus(SEED, 10, GENERATOR)) hash.update(entry.name).update('\0').update(entry.text).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+function ensureCorpus(root: string, count: number): Corpus {
+  const dir = join(root, 'bench', '.data', `corpus-${count}`);
+  const markerPath = join(dir, '.corpus.json');
+  const params = JSON.stringify({
+    generator: 'test/support/generate.ts generateCorpus',
+    seed: SEED,
+    count,
+    options: GENERATOR,
+    filesPerFolder: FILES_PER_FOLDER,
+    layout: LAYOUT_VERSION,
+    fingerprint: fingerprint(),
+  });
+  try {
+    const marker = JSON.parse(readFileSync(markerPath, 'utf8')) as Marker;
+    if (marker.params === params) return { dir, files: marker.files, bytes: marker.bytes, generatedMs: NaN };
+  } catch {
+    // no corpus yet, or an unreadable marker: generate it
+  }
+  const t0 = performance.now();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  const corpus = generateCorpus(SEED, count, GENERATOR);
+  corpus.forEach((entry, i) => {
+    const folder = join(dir, `part-${String(Math.floor(i / FILES_PER_FOLDER)).padStart(2, '0')}`);
+    if (i % FILES_PER_FOLDER === 0) mkdirSync(folder, { recursive: true });
+    const data = Buffer.from(entry.text, 'utf8');
+    writeFileSync(join(folder, entry.name), data);
+    bytes += data.length;
+  });
+  // The marker last: an interrupted generation is started again.
+  const marker: Marker = { params, files: count, bytes };
+  writeFileSync(markerPath, JSON.stringify(marker, null, 2) + '\n');
+  return { dir, files: count, bytes, generatedMs: performance.now() - t0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a contender
+
+interface Usage {
+  readonly maxRssKb: number;
+  readonly userUs: number;
+  readonly systemUs: number;
+}
+
+interface Outcome {
+  /** The harness's repetition (negative: warm-up). */
+  readonly rep: number;
+  readonly usage: Usage;
+  /** Where the run's stdout went, until it is counted (outside the timed region). */
+  output: string | undefined;
+  bytes: number;
+  lines: number;
+  /** Counted on the first run only: articles whose line has no block at all. */
+  withoutText?: number;
+}
+
+interface Contender {
+  readonly id: string;
+  readonly label: string;
+  readonly corpus: Corpus;
+  readonly args: readonly string[];
+  readonly outcomes: Outcome[];
+}
+
+/** The sink of stdout: a file in memory (tmpfs) where there is one, like `> /dev/null` plus a copy. */
+const SINK_DIR = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+let serial = 0;
+
+function countLines(out: Buffer): number {
+  let lines = 0;
+  for (let at = out.indexOf(10); at >= 0; at = out.indexOf(10, at + 1)) lines++;
+  return lines;
+}
+
+/** Articles whose JSON line has no block. */
+function countWithoutText(out: Buffer): number {
+  let without = 0;
+  for (const line of out.toString('utf8').split('\n')) {
+    if (line === '') continue;
+    const article = JSON.parse(line) as { blocks?: unknown[] };
+    if (!Array.isArray(article.blocks) || article.blocks.length === 0) without++;
+  }
+  return without;
+}
+
+/** Counts the bytes and lines of the runs not counted yet, and removes their output. */
+function settle(contender: Contender): void {
+  for (const outcome of contender.outcomes) {
+    if (outcome.output === undefined) continue;
+    const out = readFileSync(outcome.output);
+    rmSync(outcome.output, { force: true });
+    outcome.output = undefined;
+    outcome.bytes = out.length;
+    outcome.lines = countLines(out);
+    if (outcome === contender.outcomes[0]) outcome.withoutText = countWithoutText(out);
+  }
+}
+
+/** One run, timed by the harness: the child writes its JSONL to the sink; its usage is read back. */
+function runOnce(root: string, contender: Contender, rep: number): Outcome {
+  const base = join(SINK_DIR, `article-bench-${process.pid}-${serial++}`);
+  const usageFile = `${base}.usage.json`;
+  const output = `${base}.jsonl`;
+  const sink = openSync(output, 'w');
+  let child;
+  try {
+    child = spawnSync(process.execPath, ['--require', join(root, 'bench', 'peak-rss.cjs'), ...contender.args], {
+      cwd: root,
+      stdio: ['ignore', sink, 'pipe'],
+      maxBuffer: 2 ** 26,
+      env: { ...process.env, ARTICLE_BENCH_USAGE_FILE: usageFile },
+    });
+  } finally {
+    closeSync(sink);
+  }
+  if (child.error !== undefined || child.status !== 0) {
+    rmSync(output, { force: true });
+    const stderr = child.stderr?.toString('utf8').trim() ?? '';
+    throw new Error(
+      `bench: ${contender.label} failed (${child.error?.message ?? `exit ${child.status ?? child.signal}`})\n${stderr.slice(-2000)}`,
+    );
+  }
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as Usage;
+  rmSync(usageFile, { force: true });
+  const outcome: Outcome = { rep, usage, output, bytes: NaN, lines: NaN };
+  contender.outcomes.push(outcome);
+  return outcome;
+}
+
+function measureContender(
+  ctx: BenchContext,
+  root: string,
+  contender: Contender,
+  reps: number,
+  budgetMs: number,
+): Measurement {
+  try {
+    return ctx.measure({
+      id: contender.id,
+      label: `${contender.label}, ${contender.corpus.files} files`,
+      // Untimed: the previous run's output is counted here.
+      setup: (rep) => {
+        settle(contender);
+        return rep;
+      },
+      run: (rep) => runOnce(root, contender, rep),
+      warmup: 1,
+      reps,
+      budgetMs,
+      note: 'a child process; cpu ms is this process only, the child’s is in the table below',
+    });
+  } finally {
+    settle(contender);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+const MB = 1e6;
+
+function mb(bytes: number): string {
+  return (bytes / MB).toFixed(1);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Peak RSS over all the contender's runs, in MB (getrusage's maxrss is in KiB). */
+function peakRssMb(contender: Contender): number {
+  return (Math.max(...contender.outcomes.map((o) => o.usage.maxRssKb)) * 1024) / MB;
+}
+
+function cpuMs(contender: Contender): number {
+  const timed = contender.outcomes.filter((o) => o.rep >= 0);
+  return median((timed.length > 0 ? timed : contender.outcomes).map((o) => (o.usage.userUs + o.usage.systemUs) / 1000));
+}
+
+function row(contender: Contender, m: Measurement): string[] {
+  if (m.skipped !== undefined || contender.outcomes.length === 0) {
+    return [`${contender.corpus.files} files, ${mb(contender.corpus.bytes)} MB`, contender.label, '', '', '', '', '', '', '', m.skipped ?? ''];
+  }
+  const last = contender.outcomes[contender.outcomes.length - 1]!;
+  return [
+    `${contender.corpus.files} files, ${mb(contender.corpus.bytes)} MB`,
+    contender.label,
+    String(m.reps),
+    m.medianMs.toFixed(0),
+    (contender.corpus.bytes / MB / (m.medianMs / 1000)).toFixed(1),
+    peakRssMb(contender).toFixed(0),
+    cpuMs(contender).toFixed(0),
+    String(last.lines),
+    mb(last.bytes),
+    String(contender.outcomes[0]!.withoutText ?? ''),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const IDS = ['export.small.cli', 'export.small.cli.jobs1', 'export.cli', 'export.cli.jobs1', 'export.parse5', 'export.html-to-text'];
+
+registerBench({
+  name: 'CLI export of a folder to JSONL',
+  // Generating the corpus the first time, then minutes of export by design: not the run's budget.
+  budgetMs: 300_000,
+  run(ctx) {
+    if (!IDS.some((id) => ctx.selected(id))) return;
+    const root = repoRoot();
+    const cli = requireFile(join(root, 'dist', 'cli.js'), 'npm run build');
+    const baselines = requireFile(join(root, 'out', 'bench', 'export-baselines.js'), 'node esbuild.config.mjs --tests');
+    const jobs = Math.max(1, Math.min(availableParallelism(), 8)); // the CLI's defaultJobs()
+
+    ctx.note(`export: load average ${loadavg()[0]!.toFixed(2)} (1 min) at its start; the machine has ${availableParallelism()} cores`);
+    const smallCount = Math.max(1, Math.round(articleCount / 4));
+    const wantSmall = ctx.selected('export.small.cli') || ctx.selected('export.small.cli.jobs1');
+    const big = ensureCorpus(root, articleCount);
+    const small = wantSmall ? ensureCorpus(root, smallCount) : undefined;
+    for (const corpus of [small, big]) {
+      if (corpus === undefined) continue;
+      ctx.note(
+        `export: ${corpus.files} articles (generateCorpus(0x${SEED.toString(16)}, ${corpus.files}, ${JSON.stringify(GENERATOR)}), ` +
+          `variants A–J), ${mb(corpus.bytes)} MB in bench/.data/corpus-${corpus.files}/; ` +
+          (Number.isNaN(corpus.generatedMs) ? 'reused' : `generated and written in ${(corpus.generatedMs / 1000).toFixed(1)} s`),
+      );
+    }
+
+    const contender = (id: string, label: string, corpus: Corpus, args: string[]): Contender => ({ id, label, corpus, args, outcomes: [] });
+    const ours = (corpus: Corpus, extra: string[]): string[] => [cli, 'export', corpus.dir, '--format', 'jsonl', ...extra];
+    const measured: [Contender, Measurement][] = [];
+
+    // The small corpus first (a quick warm-up of the machine too); peak RSS is what it is for.
+    if (small !== undefined) {
+      for (const c of [
+        contender('export.small.cli', `ours, default jobs (${jobs})`, small, ours(small, [])),
+        contender('export.small.cli.jobs1', 'ours, --jobs 1', small, ours(small, ['--jobs', '1'])),
+      ]) {
+        measured.push([c, measureContender(ctx, root, c, 3, 20_000)]);
+      }
+    }
+    const oursDefault = contender('export.cli', `ours, default jobs (${jobs})`, big, ours(big, []));
+    const oursOne = contender('export.cli.jobs1', 'ours, --jobs 1', big, ours(big, ['--jobs', '1']));
+    const parse5 = contender('export.parse5', 'parse5-naive', big, [baselines, 'parse5', big.dir]);
+    const h2t = contender('export.html-to-text', 'html-to-text', big, [baselines, 'html-to-text', big.dir]);
+    const mOurs = measureContender(ctx, root, oursDefault, 5, 40_000);
+    const mOne = measureContender(ctx, root, oursOne, 3, 40_000);
+    const mParse5 = measureContender(ctx, root, parse5, 3, 40_000);
+    const mH2t = measureContender(ctx, root, h2t, 3, 45_000);
+    measured.push([oursDefault, mOurs], [oursOne, mOne], [parse5, mParse5], [h2t, mH2t]);
+
+    ctx.table({
+      title:
+        'export to JSONL, each contender a process of its own (wall ms: median of the runs; RSS: peak over all runs; ' +
+        'CPU: median, all threads; lines and output: last run; no text: articles without any block)',
+      header: ['corpus', 'contender', 'runs', 'wall ms', 'MB/s', 'peak RSS MB', 'CPU ms', 'lines', 'out MB', 'no text'],
+      rows: measured.filter(([c]) => ctx.selected(c.id)).map(([c, m]) => row(c, m)),
+      right: [2, 3, 4, 5, 6, 7, 8, 9],
+    });
+
+    ctx.ratio(`parse5-naive / ours (default jobs, ${jobs})`, mParse5, mOurs, PARSE5_RATIO);
+    ctx.ratio('parse5-naive / ours (--jobs 1)', mParse5, mOne);
+    ctx.ratio(`html-to-text / ours (default jobs, ${jobs})`, mH2t, mOurs);
+    ctx.ratio('html-to-text / ours (--jobs 1)', mH2t, mOne);
+
+    for (const [c, m] of measured) {
+      if (m.skipped !== undefined || c.outcomes.length === 0) continue;
+      const bad = c.outcomes.filter((o) => o.lines !== c.corpus.files);
+      ctx.check({
+        label: `${c.label}, ${c.corpus.files} files: one JSON line per article`,
+        value: bad.length === 0 ? `${c.corpus.files} lines` : `${bad[0]!.lines} lines`,
+        target: `${c.corpus.files}`,
+        pass: bad.length === 0,
+      });
+    }
+    for (const c of [oursDefault, oursOne]) {
+      if (c.outcomes.length === 0) continue;
+      const peak = peakRssMb(c);
+      ctx.check({
+        label: `peak RSS, ${c.label}, ${mb(big.bytes)} MB corpus`,
+        value: `${peak.toFixed(0)} MB`,
+        target: `< ${RSS_LIMIT_MB} MB`,
+        pass: peak < RSS_LIMIT_MB,
+      });
+    }
+    if (small !== undefined) {
+      const pairs: [Contender, Contender | undefined][] = [
+        [oursDefault, measured.find(([c]) => c.id === 'export.small.cli')?.[0]],
+        [oursOne, measured.find(([c]) => c.id === 'export.small.cli.jobs1')?.[0]],
+      ];
+      for (const [bigRun, smallRun] of pairs) {
+        if (smallRun === undefined || bigRun.outcomes.length === 0 || smallRun.outcomes.length === 0) continue;
+        const growth = peakRssMb(bigRun) / peakRssMb(smallRun);
+        ctx.check({
+          label: `peak RSS growth, ${bigRun.label}: ${big.files} vs ${small.files} files`,
+          value: `${peakRssMb(bigRun).toFixed(0)} / ${peakRssMb(smallRun).toFixed(0)} MB = ${growth.toFixed(2)}×`,
+          target: `≤ ${RSS_GROWTH_LIMIT}×`,
+          pass: growth <= RSS_GROWTH_LIMIT,
+        });
+      }
+    }
+  },
+});
