@@ -38,6 +38,17 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  // The Article Editor's page: its own browser bundle (webview/ has its own tsconfig with DOM).
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    external: [],
+    entryPoints: { editor: 'webview/main.ts' },
+    outdir: 'media',
+    tsconfig: 'webview/tsconfig.json',
+  },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 

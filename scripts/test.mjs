@@ -38,6 +38,7 @@ const npx = (args) => ['npx', ['--no-install', ...args]];
 const checks = [
   ['build', process.execPath, ['esbuild.config.mjs', '--tests']],
   ['typecheck', ...npx(['tsc', '-p', '.', '--noEmit'])],
+  ['typecheck webview', ...npx(['tsc', '-p', 'webview', '--noEmit'])],
   ['lint', ...npx(['eslint', '.'])],
 ];
 for (const [title, command, args] of checks) {

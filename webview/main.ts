@@ -1,0 +1,2 @@
+// The Article Editor's page (placeholder until the editor lands).
+export {};
