@@ -200,10 +200,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (!isMainThread && (workerData as { articleExportWorker?: boolean } | undefined)?.articleExportWorker) {
-  // A worker of the export pool: one job in, one result out, until the pool terminates it.
-  parentPort!.on('message', (job: Job) => {
-    void runJob(job).then((result) => parentPort!.postMessage(result));
-  });
+  // A worker of the export pool: a batch of jobs in, their results out, until the pool ends it.
+  parentPort!.on('message', (jobs: Job[]) => parentPort!.postMessage(jobs.map(runJob)));
 } else {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -24,23 +24,34 @@ export function isArticleText(text: string): boolean {
   if (first.length > 200) return false;
   // HTML variants: a body of div/span/p paragraphs.
   if (HTML_BLOCK.test(body) && CJK.test(body)) return true;
-  // Plain-text variant D: most lines start with two ASCII spaces and carry Chinese text.
-  const lines = body.split('\n', 60).map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
-  if (lines.length === 0 || /^\s/.test(first) || !CJK.test(first)) return false;
+  // Plain-text variant D: paragraphs start with two ASCII spaces; a line without them continues
+  // the paragraph before it. So the body starts with an indented line, and every line is either
+  // indented, a continuation of an indented paragraph, or an image placeholder line.
+  const lines = body.split('\n', 200).map((line) => line.replace(/\r$/, ''));
+  if (/^\s/.test(first) || !CJK.test(first)) return false;
   let indented = 0;
   let chinese = 0;
+  let inParagraph = false;
+  let strays = 0;
+  let counted = 0;
   for (const line of lines) {
-    if (PLACEHOLDER.test(line)) {
-      indented++;
+    if (line.trim() === '') {
+      inParagraph = false;
       continue;
     }
-    if (line.startsWith('  ') && !line.startsWith('   ')) {
+    counted++;
+    if (PLACEHOLDER.test(line)) {
+      inParagraph = false;
+    } else if (line.startsWith('  ') && !/^ {2}[-*+#>|]|^ {2}\d+[.)]\s/.test(line)) {
       indented++;
+      inParagraph = true;
       if (CJK.test(line)) chinese++;
-    } else if (line.startsWith('  　') || line.startsWith('   ')) {
+    } else if (inParagraph) {
       if (CJK.test(line)) chinese++;
-      indented++;
+    } else {
+      strays++;
     }
   }
-  return chinese > 0 && indented * 10 >= lines.length * 6;
+  // Most paragraphs must carry Chinese text; a stray unindented line before any paragraph is allowed once.
+  return indented >= 1 && chinese * 2 >= indented && strays <= Math.max(1, counted / 10);
 }

@@ -6,6 +6,7 @@
  * recognised by name and attribute syntax, every other `<` and `&` is text, and only then does
  * parse5 read the markup.
  */
+import { decodeHTMLStrict } from 'entities';
 import { parseFragment } from 'parse5';
 
 /** Inline and block tag names that real markup in these corpora uses. Anything else after `<` is text. */
@@ -138,11 +139,22 @@ export function joinMarkupNewlines(text: string): string {
 
 const NEEDS_WORK = /[<&\r\n]/;
 
-/** The clean text of a paragraph's HTML source text. */
+/** Does the text hold a real tag (not just a raw `<` the scraper wrote)? */
+function hasRealTag(raw: string): boolean {
+  for (let i = raw.indexOf('<'); i >= 0; i = raw.indexOf('<', i + 1)) {
+    if (realTagEnd(raw, i) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The clean text of a paragraph's HTML source text. Text with real tags goes through parse5;
+ * text with only entities and raw characters (variant F) needs no tree: its well-formed entities
+ * are decoded by parse5's own decoder (`entities`), which is many times faster.
+ */
 export function cleanHtmlText(raw: string): string {
   if (!NEEDS_WORK.test(raw)) return raw;
-  const hasMarkup = raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0;
-  const text = hasMarkup ? markupText(raw) : raw;
+  const text = hasRealTag(raw) ? markupText(raw) : raw.indexOf('&') >= 0 ? decodeHTMLStrict(raw) : raw;
   const joined = joinMarkupNewlines(text);
   return joined.indexOf(BREAK) >= 0 ? joined.split(BREAK).join('\n') : joined;
 }

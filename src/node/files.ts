@@ -3,9 +3,9 @@
  * article file, walking folders, writing results atomically. No `vscode` import.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, opendir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { decodeBytes, type DecodeProblem, type Encoding } from '../core/decode';
 import { isArticleText } from '../core/detect';
@@ -30,6 +30,38 @@ export async function readTextFile(path: string, requireArticle: boolean): Promi
   if (!decoded.ok) return decoded;
   if (requireArticle && !isArticleText(decoded.text)) return { ok: false, problem: 'not-article' };
   return decoded;
+}
+
+/**
+ * {@link readTextFile} without the event loop: one synchronous read. For worker threads, whose
+ * only work is the file at hand (asynchronous reads cost them more than the parse).
+ */
+export function readTextFileSync(path: string, requireArticle: boolean): ReadResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return { ok: false, problem: 'folder' };
+    return code === 'ENOENT' ? { ok: false, problem: 'missing' } : { ok: false, problem: 'unreadable', detail: code ?? String(error) };
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return decoded;
+  if (requireArticle && !isArticleText(decoded.text)) return { ok: false, problem: 'not-article' };
+  return decoded;
+}
+
+/** Writes `data` to `target` atomically, synchronously (for worker threads). */
+export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const temporary = temporaryName(target);
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 const ARTICLE_FILE = /\.txt$/i;
@@ -71,7 +103,8 @@ export async function* inputFiles(paths: readonly string[]): AsyncGenerator<Inpu
     } catch {
       // A missing path is yielded as a file: reading it reports the problem.
     }
-    if (folder) yield* walk(resolve(given), resolve(given));
+    // Paths stay as the caller wrote them (`seeds/a.txt`), which is how exports name them.
+    if (folder) yield* walk(given, given);
     else yield { path: given, relative: basename(given), named: true };
   }
 }
