@@ -16,6 +16,7 @@
  */
 import './parse.bench';
 import './decode.bench';
+import './normalize.bench';
 import { setExportArticles } from './export.bench';
 import { setBigParagraphs } from './fixtures';
 import { formatReport, machine, missedTargets, runAll } from './harness';

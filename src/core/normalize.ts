@@ -77,6 +77,7 @@ const BREAK = '\u0000';
  * (as in the clean text), and the tags are put back where they stood.
  */
 export function canonicalText(raw: string, html: boolean): string {
+  if (!NOT_PLAIN.test(raw)) return raw;
   // Flatten: the text without tags; each tag remembered with its offset in the flat text.
   let flat = '';
   const tags: { at: number; tag: string }[] = [];
@@ -176,17 +177,39 @@ function units(article: Article, options: NormalizeOptions): Unit[] {
     if (out[0]!.end < n) out.push({ start: out[0]!.end, end: n, text: '' });
     return out;
   }
+  const open = `<div><span style='${styleAttribute(options.style)}'> `;
   kept.forEach((block, k) => {
     const next = kept[k + 1];
     const end = next ? next.start : n;
     const image = block.kind === 'image';
-    let text = image ? CANONICAL_PLACEHOLDER.join(eol) : canonicalParagraph(article, block, options);
     // Line structure: images stand on lines of their own; blockPerLine puts every block on one.
     const lineAfter = next ? options.layout === 'blockPerLine' || image || next.kind === 'image' : finalEol;
+    const close = `</span></div>${SPACER}${lineAfter ? eol : ''}`;
+    // Most paragraphs of a canonical file are canonical: say so without building their text.
+    if (!image && isCanonicalParagraph(source, block, end, open, close, options)) {
+      out.push({ start: block.start, end, text: SAME });
+      return;
+    }
+    let text = image ? CANONICAL_PLACEHOLDER.join(eol) : canonicalParagraph(article, block, options);
     if (lineAfter) text += eol;
     out.push({ start: block.start, end, text });
   });
   return out;
+}
+
+/** A unit's text that stands for "exactly the source as it is". */
+const SAME = '\u0000same';
+const NOT_PLAIN = /[<>&\r\n]/;
+
+/** Is the paragraph `[block.start, end)` already `open + TEXT + close` with a TEXT normalizing leaves alone? */
+function isCanonicalParagraph(source: string, block: Block, end: number, open: string, close: string, options: NormalizeOptions): boolean {
+  if (block.textStart !== block.start + open.length || end !== block.textEnd + close.length) return false;
+  if (!source.startsWith(open, block.start) || !source.startsWith(close, block.textEnd)) return false;
+  if (block.text === '') return block.textStart === block.textEnd;
+  const raw = source.slice(block.textStart, block.textEnd);
+  if (raw !== block.text || NOT_PLAIN.test(raw)) return false;
+  if (options.indent === 'keep') return true;
+  return applyIndent(raw, options.indent) === raw;
 }
 
 /** The edits that make the article canonical; none when it already is. Adjacent changes are merged. */
@@ -194,7 +217,7 @@ export function normalizeEdits(article: Article, options: NormalizeOptions = DEF
   const { source } = article;
   const edits: TextEdit[] = [];
   for (const unit of units(article, options)) {
-    if (source.slice(unit.start, unit.end) === unit.text) continue;
+    if (unit.text === SAME || source.slice(unit.start, unit.end) === unit.text) continue;
     const last = edits[edits.length - 1];
     if (last && last.end === unit.start) edits[edits.length - 1] = { start: last.start, end: unit.end, text: last.text + unit.text };
     else edits.push({ start: unit.start, end: unit.end, text: unit.text });
