@@ -1,0 +1,308 @@
+/**
+ * The Article Editor: a custom text editor (view type `article.editor`) whose only model is the
+ * TextDocument. The page sends the smallest edit; the host turns it into source edits (escaping
+ * typed text), applies them one at a time through a queue, and tells the page which blocks
+ * changed — for its own edits as for anyone else's — by splicing its list of blocks.
+ */
+import * as vscode from 'vscode';
+import type { Article } from '../core/model';
+import type { TextEdit } from '../core/normalize';
+import type { ArticleCache } from '../features/articles';
+import { deleteBlock, editorView, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex, type EditorView } from './edits';
+import type { HostMessage, ViewBlock, ViewMessage } from './protocol';
+
+export const VIEW_TYPE = 'article.editor';
+
+/** Schemes whose documents are shown read-only (source control's old versions). */
+const READONLY_SCHEMES = new Set(['git', 'gitfs', 'vscode-scm', 'review', 'pr']);
+
+function sameBlock(a: ViewBlock, b: ViewBlock): boolean {
+  return a.kind === b.kind && a.text === b.text && a.heading === b.heading && a.simple === b.simple && a.chars === b.chars;
+}
+
+function nonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function strings(): Record<string, string> {
+  return {
+    exportCleanText: vscode.l10n.t('Export Clean Text'),
+    normalize: vscode.l10n.t('Normalize Styling'),
+    previewNormalization: vscode.l10n.t('Preview Normalization'),
+    totalChars: vscode.l10n.t('{0} chars in all'),
+    chars: vscode.l10n.t('{0} chars'),
+    image: vscode.l10n.t('Image'),
+    paragraph: vscode.l10n.t('Paragraph {0}'),
+    title: vscode.l10n.t('Title'),
+    deleteBlock: vscode.l10n.t('Delete paragraph (Ctrl+Shift+K)'),
+    insertBlock: vscode.l10n.t('Insert paragraph after (Ctrl+Enter)'),
+    moveUp: vscode.l10n.t('Move up (Alt+↑)'),
+    moveDown: vscode.l10n.t('Move down (Alt+↓)'),
+    readonly: vscode.l10n.t('Read-only'),
+    dismiss: vscode.l10n.t('Dismiss'),
+    heading: vscode.l10n.t('Heading'),
+  };
+}
+
+/** One open Article Editor: its panel, its document and what the page was last told. */
+export class EditorSession implements vscode.Disposable {
+  private view: EditorView = { blocks: [], index: [] };
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
+  /** Every message posted to the page, newest last (kept short; tests read it). */
+  readonly posted: HostMessage[] = [];
+  readonly readonly: boolean;
+  private readonly changeEmitter = new vscode.EventEmitter<number>();
+  /** The block the caret is in (view index). */
+  readonly onDidFocusBlock = this.changeEmitter.event;
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly panel: vscode.WebviewPanel,
+    private readonly articles: ArticleCache,
+  ) {
+    this.readonly = READONLY_SCHEMES.has(document.uri.scheme) || vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false;
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: ViewMessage) => void this.handle(message)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.toString() === document.uri.toString() && event.contentChanges.length > 0) this.scheduleRefresh();
+      }),
+      this.changeEmitter,
+    );
+  }
+
+  get article(): Article {
+    return this.articles.get(this.document);
+  }
+
+  /** The article block index behind a view block index. */
+  blockIndex(view: number): number | undefined {
+    return this.view.index[view];
+  }
+
+  viewIndexOf(block: number): number {
+    return this.view.index.indexOf(block);
+  }
+
+  post(message: HostMessage): void {
+    this.posted.push(message);
+    if (this.posted.length > 50) this.posted.splice(0, this.posted.length - 50);
+    void this.panel.webview.postMessage(message);
+  }
+
+  private init(): void {
+    const article = this.article;
+    this.view = editorView(article);
+    this.post({
+      type: 'init',
+      version: this.document.version,
+      title: article.title,
+      titleLine: article.titleLine.raw,
+      blocks: this.view.blocks,
+      readonly: this.readonly,
+      strings: strings(),
+    });
+  }
+
+  /** Changes come in bursts (typing): the page is told once the burst has been parsed. */
+  private scheduleRefresh(): void {
+    if (!this.ready || this.pendingRefresh) return;
+    this.pendingRefresh = setTimeout(() => {
+      this.pendingRefresh = undefined;
+      this.refresh();
+    }, 0);
+  }
+
+  /** Tells the page which blocks changed since it was last told: one splice. */
+  refresh(): void {
+    if (!this.ready) return;
+    const article = this.article;
+    const next = editorView(article);
+    const old = this.view.blocks;
+    const now = next.blocks;
+    let from = 0;
+    while (from < old.length && from < now.length && sameBlock(old[from]!, now[from]!)) from++;
+    let tail = 0;
+    while (tail < old.length - from && tail < now.length - from && sameBlock(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!)) tail++;
+    this.view = next;
+    this.post({
+      type: 'update',
+      version: this.document.version,
+      title: article.title,
+      from,
+      deleteCount: old.length - from - tail,
+      blocks: now.slice(from, now.length - tail),
+    });
+  }
+
+  /** Handles one message from the page. Public so that tests drive exactly this path. */
+  async handle(message: ViewMessage): Promise<boolean> {
+    if (message.type === 'ready') {
+      this.ready = true;
+      this.init();
+      return true;
+    }
+    if (message.type === 'focus') {
+      this.changeEmitter.fire(message.block);
+      return true;
+    }
+    if (message.type === 'undo' || message.type === 'redo') {
+      await this.queue;
+      await vscode.commands.executeCommand(message.type);
+      return true;
+    }
+    if (message.type === 'command') {
+      await vscode.commands.executeCommand(message.command, this.document.uri);
+      return true;
+    }
+    // Edits are computed when their turn in the queue comes, against the article as it is then.
+    const compute = (): TextEdit | undefined => this.editFor(message);
+    const run = async (): Promise<boolean> => {
+      const edit = compute();
+      if (!edit || this.readonly) return false;
+      const workspaceEdit = new vscode.WorkspaceEdit();
+      workspaceEdit.replace(this.document.uri, new vscode.Range(this.document.positionAt(edit.start), this.document.positionAt(edit.end)), edit.text);
+      return vscode.workspace.applyEdit(workspaceEdit);
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result;
+    return result;
+  }
+
+  private editFor(message: ViewMessage): TextEdit | undefined {
+    const article = this.article;
+    const index = viewIndex(article);
+    const at = (i: number): number | undefined => index[i];
+    switch (message.type) {
+      case 'edit': {
+        const i = at(message.block);
+        if (i === undefined || article.blocks[i]!.kind !== 'paragraph') return undefined;
+        const length = article.blocks[i]!.text.length;
+        if (message.from < 0 || message.to < message.from || message.to > length) return undefined;
+        return editText(article, i, message.from, message.to, message.text);
+      }
+      case 'editTitle':
+        return editTitle(article, message.from, message.to, message.text);
+      case 'split': {
+        const i = at(message.block);
+        if (i === undefined || article.blocks[i]!.kind !== 'paragraph') return undefined;
+        return splitParagraph(article, i, Math.max(0, Math.min(message.at, article.blocks[i]!.text.length)));
+      }
+      case 'merge': {
+        const i = at(message.block);
+        const previous = at(message.block - 1);
+        return i === undefined || previous === undefined ? undefined : mergeParagraphs(article, previous, i);
+      }
+      case 'move': {
+        const i = at(message.block);
+        const j = at(message.block + message.direction);
+        if (i === undefined || j === undefined) return undefined;
+        return swapBlocks(article, Math.min(i, j), Math.max(i, j));
+      }
+      case 'delete': {
+        const i = at(message.block);
+        return i === undefined ? undefined : deleteBlock(article, i, at(message.block + 1));
+      }
+      case 'insert':
+        return insertParagraph(article, message.block < 0 ? -1 : (at(message.block) ?? -1), at(0));
+      default:
+        return undefined;
+    }
+  }
+
+  reveal(viewIndex: number): void {
+    this.post({ type: 'reveal', block: viewIndex });
+  }
+
+  dispose(): void {
+    if (this.pendingRefresh) clearTimeout(this.pendingRefresh);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export class ArticleEditorProvider implements vscode.CustomTextEditorProvider {
+  /** Open sessions, for the Article Outline and for tests. */
+  readonly sessions = new Set<EditorSession>();
+  private activeSession: EditorSession | undefined;
+  private readonly activeEmitter = new vscode.EventEmitter<EditorSession | undefined>();
+  readonly onDidChangeActive = this.activeEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly articles: ArticleCache,
+  ) {}
+
+  static register(context: vscode.ExtensionContext, articles: ArticleCache): ArticleEditorProvider {
+    const provider = new ArticleEditorProvider(context, articles);
+    context.subscriptions.push(
+      provider.activeEmitter,
+      vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, {
+        supportsMultipleEditorsPerDocument: true,
+        webviewOptions: { enableFindWidget: true },
+      }),
+      vscode.commands.registerCommand('article.openInArticleEditor', async (uri?: vscode.Uri) => {
+        const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+        if (!target) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Open an article first.'));
+          return;
+        }
+        await vscode.commands.executeCommand('vscode.openWith', target, VIEW_TYPE);
+      }),
+      vscode.commands.registerCommand('article.openInTextEditor', async () => {
+        const session = provider.active;
+        if (session) await vscode.commands.executeCommand('vscode.openWith', session.document.uri, 'default');
+      }),
+    );
+    return provider;
+  }
+
+  get active(): EditorSession | undefined {
+    return this.activeSession;
+  }
+
+  resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.webview.html = this.html(panel.webview, media);
+    const session = new EditorSession(document, panel, this.articles);
+    this.sessions.add(session);
+    const setActive = (): void => {
+      if (panel.active) this.activeSession = session;
+      else if (this.activeSession === session) this.activeSession = undefined;
+      this.activeEmitter.fire(this.activeSession);
+    };
+    setActive();
+    panel.onDidChangeViewState(setActive);
+    panel.onDidDispose(() => {
+      this.sessions.delete(session);
+      if (this.activeSession === session) this.activeSession = undefined;
+      this.activeEmitter.fire(this.activeSession);
+      session.dispose();
+    });
+  }
+
+  private html(webview: vscode.Webview, media: vscode.Uri): string {
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'editor.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'editor.css'));
+    const n = nonce();
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>Article Editor</title>
+</head>
+<body>
+<div id="app"></div>
+<script nonce="${n}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The Article Editor's operations as source edits, computed from the parsed article: what to
+ * replace in the document when the user types in a paragraph, splits, merges, moves, deletes or
+ * inserts one, or edits the title. Pure: no `vscode` import (the host applies the edits).
+ */
+import type { Article, Block } from '../core/model';
+import type { TextEdit } from '../core/normalize';
+import { SEED_STYLE, SPACER } from '../core/normalize';
+import type { ViewBlock } from './protocol';
+
+/** The blocks the editor shows: paragraphs (empty ones too) and images, with their article indexes. */
+export interface EditorView {
+  readonly blocks: ViewBlock[];
+  /** `index[i]` is the article block shown as view block i. */
+  readonly index: number[];
+}
+
+const NOT_PLAIN = /[<>&\r\n]/;
+
+/** A paragraph whose source text is its clean text: offsets map one to one. */
+export function isSimple(article: Article, block: Block): boolean {
+  if (block.kind !== 'paragraph') return false;
+  const raw = article.source.slice(block.textStart, block.textEnd);
+  return raw === block.text && !NOT_PLAIN.test(raw);
+}
+
+export function editorView(article: Article): EditorView {
+  const blocks: ViewBlock[] = [];
+  const index: number[] = [];
+  article.blocks.forEach((block, i) => {
+    if (block.kind === 'image') {
+      blocks.push({ kind: 'image', text: '', chars: 0, simple: true });
+      index.push(i);
+    } else if (block.kind === 'paragraph') {
+      const view: ViewBlock = { kind: 'paragraph', text: block.text, chars: block.chars, simple: isSimple(article, block) };
+      blocks.push(block.heading ? { ...view, heading: block.heading.level } : view);
+      index.push(i);
+    }
+  });
+  return { blocks, index };
+}
+
+const indexes = new WeakMap<Article, number[]>();
+
+/** The article block index of each view block (paragraphs and images), computed once per article. */
+export function viewIndex(article: Article): number[] {
+  let index = indexes.get(article);
+  if (!index) {
+    index = [];
+    article.blocks.forEach((block, i) => {
+      if (block.kind === 'paragraph' || block.kind === 'image') index!.push(i);
+    });
+    indexes.set(article, index);
+  }
+  return index;
+}
+
+/** Typed text made into the article's markup: escaped in HTML, as it is in plain text. */
+export function escapeTyped(article: Article, text: string): string {
+  if (article.layout === 'plain') return text.replace(/\r?\n/g, ' ');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
+}
+
+/** Where block `i` ends together with the spacer right after it, if any. */
+function contentEnd(article: Article, i: number): number {
+  const block = article.blocks[i]!;
+  const next = article.blocks[i + 1];
+  return next && next.kind === 'spacer' && next.start === block.end ? next.end : block.end;
+}
+
+/** The markup that opens and closes a paragraph like block `i` (canonical markup for images and plain text). */
+function paragraphMarkup(article: Article, block: Block): { open: string; close: string } {
+  if (block.kind === 'paragraph' && article.layout === 'html' && block.textStart > block.start) {
+    return { open: article.source.slice(block.start, block.textStart), close: article.source.slice(block.textEnd, block.end) };
+  }
+  return { open: `<div><span style='${SEED_STYLE}'> `, close: '</span></div>' };
+}
+
+/** Replace `[from, to)` of a paragraph's clean text with `text`. */
+export function editText(article: Article, i: number, from: number, to: number, text: string): TextEdit {
+  const block = article.blocks[i]!;
+  if (isSimple(article, block)) {
+    return { start: block.textStart + from, end: block.textStart + to, text: escapeTyped(article, text) };
+  }
+  // Markup inside: the paragraph's text is rewritten whole, as plain (escaped) text.
+  const next = block.text.slice(0, from) + text + block.text.slice(to);
+  return { start: block.textStart, end: block.textEnd, text: escapeTyped(article, next) };
+}
+
+/** Enter: split paragraph `i` at clean-text offset `at`. */
+export function splitParagraph(article: Article, i: number, at: number): TextEdit {
+  const block = article.blocks[i]!;
+  if (article.layout === 'plain') {
+    const position = isSimple(article, block) ? block.textStart + at : block.textStart;
+    return { start: position, end: position, text: `${article.eol}  ` };
+  }
+  const { open, close } = paragraphMarkup(article, block);
+  const spacer = contentEnd(article, i) > block.end ? SPACER : '';
+  if (isSimple(article, block)) {
+    const position = block.textStart + at;
+    return { start: position, end: position, text: close + spacer + open };
+  }
+  const head = escapeTyped(article, block.text.slice(0, at));
+  const tail = escapeTyped(article, block.text.slice(at));
+  return { start: block.textStart, end: block.textEnd, text: head + close + spacer + open + tail };
+}
+
+/** Backspace at the start of paragraph `i`: join it to paragraph `previous`. */
+export function mergeParagraphs(article: Article, previous: number, i: number): TextEdit | undefined {
+  const before = article.blocks[previous]!;
+  const block = article.blocks[i]!;
+  if (before.kind !== 'paragraph' || block.kind !== 'paragraph') return undefined;
+  return { start: before.textEnd, end: block.textStart, text: '' };
+}
+
+/** Alt+↑/↓: swap block `i` (with its spacer) and block `j` (with its spacer); `i` before `j`. */
+export function swapBlocks(article: Article, i: number, j: number): TextEdit {
+  const a = article.blocks[i]!;
+  const b = article.blocks[j]!;
+  const aEnd = contentEnd(article, i);
+  const bEnd = contentEnd(article, j);
+  const s = article.source;
+  return { start: a.start, end: bEnd, text: s.slice(b.start, bEnd) + s.slice(aEnd, b.start) + s.slice(a.start, aEnd) };
+}
+
+/** Delete block `i` with its spacer and the line end or gap that follows it. */
+export function deleteBlock(article: Article, i: number, nextShown: number | undefined): TextEdit {
+  const block = article.blocks[i]!;
+  const end = nextShown !== undefined ? article.blocks[nextShown]!.start : article.source.length;
+  // The last block: take the gap before it instead, so no stray line end stays behind.
+  const start = nextShown === undefined && i > 0 ? contentEnd(article, i - 1) : block.start;
+  return { start: Math.min(start, block.start), end, text: '' };
+}
+
+/** A new empty paragraph after block `i` (or, with `i` = -1, before block `first`). */
+export function insertParagraph(article: Article, i: number, first: number | undefined): TextEdit {
+  const eol = article.eol;
+  if (i < 0) {
+    const at = first !== undefined ? article.blocks[first]!.start : article.source.length;
+    const text = article.layout === 'plain' ? `  ${eol}` : `<div><span style='${SEED_STYLE}'> </span></div>${SPACER}`;
+    return { start: at, end: at, text };
+  }
+  const block = article.blocks[i]!;
+  const at = contentEnd(article, i);
+  if (article.layout === 'plain') return { start: at, end: at, text: `${eol}  ` };
+  const { open, close } = paragraphMarkup(article, block);
+  const lineBreak = block.kind === 'image' ? eol : '';
+  return { start: at, end: at, text: `${lineBreak}${open}${close}${SPACER}` };
+}
+
+/** Replace `[from, to)` of the title with `text`; the list index and `.txt` stay. */
+export function editTitle(article: Article, from: number, to: number, text: string): TextEdit | undefined {
+  const raw = article.titleLine.raw;
+  const at = article.title === '' ? raw.length - (raw.match(/\.txt\s*$/i)?.[0].length ?? 0) : raw.indexOf(article.title);
+  if (at < 0) return undefined;
+  const clean = text.replace(/[\r\n]+/g, ' ');
+  return { start: article.titleLine.start + at + from, end: article.titleLine.start + at + to, text: clean };
+}
