@@ -7,7 +7,7 @@
  */
 import type { Article, Block, BlockKind, Heading, Layout, Segment } from './model';
 import { detectHeading, isAllBold, MAX_HEADING_LENGTH } from './headings';
-import { cleanHtmlText, cleanPlainText, indentLength, stripIndent } from './text';
+import { cleanHtmlText, cleanPlainText, indentLength, realTagEnd, stripIndent } from './text';
 import { parseTitleLine } from './title';
 
 /** Block-level tags that make the top-level structure of a body. */
@@ -69,8 +69,6 @@ function matchesAt(s: string, p: number, lower: string): boolean {
 }
 /** Variant C: the title runs straight into the first block. */
 const FIRST_BLOCK_ON_LINE = /<(?:div|p|h[1-6]|span|table|ul|ol|center|section|article)(?=[\s>/])/i;
-/** Any sign that the body is HTML rather than plain text (variant D). */
-const HTML_BODY = /<\/?(?:div|p|span|br|h[1-6]|table|ul|ol|li|strong|b|font|center|a)(?=[\s>/])/i;
 /** One line of an image placeholder (variant E); the trailing space is optional here. */
 const DASH_LINE = /-{4,}[ \t]*(?=\r?\n|$)/y;
 const IMAGE_LINE = /-*这里有图片-*[ \t]*(?=\r?\n|$)/y;
@@ -387,6 +385,42 @@ function parsePlainBody(s: string, bodyStart: number, list: BlockList): void {
   flush();
 }
 
+/** A line that starts with a block tag: an HTML body, even after a plain first line. */
+const LINE_OF_MARKUP = /(?:^|\n)[ \t]*<\/?(?:div|p|h[1-6]|table|ul|ol|li|center|br)(?=[\s>/])/i;
+/** Any sign of markup in a body that does not start with it. */
+const HTML_BODY = /<\/?(?:div|p|span|br|h[1-6]|table|ul|ol|li|strong|b|font|center)(?=[\s>/])/i;
+
+/**
+ * Is the body HTML? Every HTML variant's body starts with markup (after any image placeholder);
+ * a plain-text body (variant D) starts with a two-space paragraph line, and stays plain text
+ * whatever tags its text mentions. Anything else is HTML if it holds markup at all.
+ */
+function isHtmlBody(s: string, bodyStart: number): boolean {
+  let p = bodyStart;
+  while (p < s.length && s.charCodeAt(p) === 0x0a) p++;
+  for (;;) {
+    const q = skipSpace(s, p);
+    if (q >= s.length || !isLineStart(s, q)) {
+      p = q;
+      break;
+    }
+    const image = placeholderEnd(s, q);
+    if (image < 0) {
+      p = q;
+      break;
+    }
+    p = image;
+  }
+  if (s.charCodeAt(p) === 0x3c && realTagEnd(s, p) > 0) return true;
+  // A two-space paragraph line without markup of its own: plain text.
+  const lineStart = s.lastIndexOf('\n', p - 1) + 1;
+  if (lineStart >= bodyStart && s.startsWith('  ', lineStart)) {
+    const lineEnd = s.indexOf('\n', p);
+    if (!HTML_BODY.test(s.slice(p, lineEnd < 0 ? s.length : lineEnd)) && !LINE_OF_MARKUP.test(s.slice(bodyStart))) return false;
+  }
+  return HTML_BODY.test(p === 0 ? s : s.slice(p));
+}
+
 /** Parses an article's text (as decoded, without BOM). Never throws; any text is some article. */
 export function parseArticle(source: string): Article {
   const s = source;
@@ -402,7 +436,7 @@ export function parseArticle(source: string): Article {
   }
   const raw = s.slice(0, titleEnd);
   const { title, listIndex } = parseTitleLine(raw);
-  const layout: Layout = titleEnd < lineEnd || HTML_BODY.test(bodyStart === 0 ? s : s.slice(bodyStart)) ? 'html' : 'plain';
+  const layout: Layout = titleEnd < lineEnd || isHtmlBody(s, bodyStart) ? 'html' : 'plain';
   const list = new BlockList(s);
   if (layout === 'html') parseHtmlBody(s, bodyStart, list);
   else parsePlainBody(s, bodyStart, list);

@@ -91,8 +91,12 @@ export function editText(article: Article, i: number, from: number, to: number, 
 export function splitParagraph(article: Article, i: number, at: number): TextEdit {
   const block = article.blocks[i]!;
   if (article.layout === 'plain') {
-    const position = isSimple(article, block) ? block.textStart + at : block.textStart;
-    return { start: position, end: position, text: `${article.eol}  ` };
+    if (isSimple(article, block)) {
+      const position = block.textStart + at;
+      return { start: position, end: position, text: `${article.eol}  ` };
+    }
+    // Continuation lines: the paragraph is written again as two lines.
+    return { start: block.textStart, end: block.textEnd, text: escapeTyped(article, block.text.slice(0, at)) + `${article.eol}  ` + escapeTyped(article, block.text.slice(at)) };
   }
   const { open, close } = paragraphMarkup(article, block);
   const spacer = contentEnd(article, i) > block.end ? SPACER : '';
