@@ -1,7 +1,9 @@
 /**
  * Parsed articles of open documents, one parse per document version, shared by every feature.
+ * Typing in a paragraph updates the cached article in place of a new parse (core/incremental).
  */
 import * as vscode from 'vscode';
+import { updateArticle } from '../core/incremental';
 import type { Article } from '../core/model';
 import { parseArticle } from '../core/parse';
 
@@ -9,23 +11,47 @@ export const ARTICLE_LANGUAGE = 'article';
 
 export class ArticleCache implements vscode.Disposable {
   private readonly entries = new Map<string, { version: number; article: Article }>();
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  /** How the last changes were taken in: counts for tests and benchmarks. */
+  readonly stats = { incremental: 0, full: 0 };
 
   constructor() {
-    this.subscription = vscode.workspace.onDidCloseTextDocument((document) => this.entries.delete(document.uri.toString()));
+    this.subscriptions = [
+      vscode.workspace.onDidCloseTextDocument((document) => this.entries.delete(document.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
+    ];
+  }
+
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    const change = event.contentChanges.length === 1 ? event.contentChanges[0] : undefined;
+    if (!change || entry.version !== event.document.version - 1) {
+      this.entries.delete(key);
+      return;
+    }
+    const updated = updateArticle(entry.article, { start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text });
+    if (updated) {
+      this.stats.incremental++;
+      this.entries.set(key, { version: event.document.version, article: updated });
+    } else {
+      this.entries.delete(key);
+    }
   }
 
   get(document: vscode.TextDocument): Article {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version) return entry.article;
+    this.stats.full++;
     const article = parseArticle(document.getText());
     this.entries.set(key, { version: document.version, article });
     return article;
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.entries.clear();
   }
 }

@@ -1,0 +1,74 @@
+/**
+ * Keeping a parsed article current while the user types: an edit inside one plain paragraph's
+ * text (no markup characters removed or typed) changes that paragraph and moves the blocks after
+ * it, so the article is updated in place of a full parse. Anything else returns `undefined`, and
+ * the caller parses the new text.
+ */
+import { detectHeading, MAX_HEADING_LENGTH } from './headings';
+import type { Article, Block } from './model';
+import { indentLength, stripIndent } from './text';
+
+/** Replace `[start, end)` of the article's source with `text`. */
+export interface SourceEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const NOT_PLAIN = /[<>&\r\n\uD800-\uDFFF]/;
+
+function hasVisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b))) return true;
+  }
+  return false;
+}
+
+/** The index of the block whose text range holds `[start, end]`, by binary search; -1 if none. */
+function blockAt(blocks: readonly Block[], start: number, end: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const block = blocks[mid]!;
+    if (block.end < start) lo = mid + 1;
+    else if (block.start > end) hi = mid - 1;
+    else return block.kind === 'paragraph' && block.textStart <= start && end <= block.textEnd ? mid : -1;
+  }
+  return -1;
+}
+
+export function updateArticle(article: Article, edit: SourceEdit): Article | undefined {
+  const { source } = article;
+  if (edit.start <= article.titleLine.end || NOT_PLAIN.test(edit.text)) return undefined;
+  const i = blockAt(article.blocks, edit.start, edit.end);
+  if (i < 0) return undefined;
+  const block = article.blocks[i]!;
+  const raw = source.slice(block.textStart, block.textEnd);
+  // Only a paragraph whose source text is its clean text (no entities, tags, line breaks).
+  if (raw !== block.text && !(block.text === '' && !hasVisible(raw))) return undefined;
+  if (NOT_PLAIN.test(raw)) return undefined;
+  const next = raw.slice(0, edit.start - block.textStart) + edit.text + raw.slice(edit.end - block.textStart);
+  // A paragraph that starts with a space, or an empty one, may read differently now: parse anew.
+  if (next.charCodeAt(0) === 0x20 || !hasVisible(next) || block.text === '') return undefined;
+  const delta = edit.text.length - (edit.end - edit.start);
+  const newSource = source.slice(0, edit.start) + edit.text + source.slice(edit.end);
+  const chars = next.length - indentLength(next);
+  // As the parser decides it: an <hN> paragraph, or a short one, may be a heading.
+  const tag = tagName(source, block);
+  const tagLevel = /^h[1-6]$/.test(tag) ? Number(tag[1]) : undefined;
+  const heading = tagLevel !== undefined || chars <= MAX_HEADING_LENGTH ? detectHeading(stripIndent(next), tagLevel, false) : undefined;
+  const blocks = article.blocks.slice(0, i);
+  blocks.push({ ...block, end: block.end + delta, textEnd: block.textEnd + delta, text: next, chars, heading });
+  for (let k = i + 1; k < article.blocks.length; k++) {
+    const b = article.blocks[k]!;
+    blocks.push({ kind: b.kind, start: b.start + delta, end: b.end + delta, textStart: b.textStart + delta, textEnd: b.textEnd + delta, text: b.text, chars: b.chars, heading: b.heading });
+  }
+  return { ...article, source: newSource, blocks };
+}
+
+/** The name of the element a block opens with (`div`, `p`, `h2` …), lower case. */
+function tagName(source: string, block: Block): string {
+  return /^<([a-zA-Z][a-zA-Z0-9]*)/.exec(source.slice(block.start, block.start + 12))?.[1]?.toLowerCase() ?? '';
+}
