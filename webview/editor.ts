@@ -1,0 +1,951 @@
+// The Article Editor's page: shows the article as a document and turns what the user does into the
+// protocol's small edits. The host's TextDocument is the only model: the page keeps a copy that runs
+// ahead only by the user's own typing (optimistic), and every structural change (split, merge, move,
+// delete, insert) waits for the host's `update`.
+
+import type { HostMessage, ViewMessage } from '../src/editor/protocol';
+import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, type RenderContext } from './blocks';
+import { getSelectionIn, offsetOf, readText, setSelectionIn, writeText } from './caret';
+import { Strings, type StringKey } from './strings';
+import { countChars, diff, mapOffset } from './text';
+import { BlockList } from './virtual';
+
+/** What the page needs from `acquireVsCodeApi()`. */
+export interface Host {
+  postMessage(message: ViewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+/** Saved with `setState`, restored when the page is reloaded. */
+interface ViewState {
+  readonly scrollTop: number;
+  readonly focusedBlock?: number;
+  /** The block at the top of the view and how far it is scrolled past: survives estimated heights. */
+  readonly topBlock?: number;
+  readonly topOffset?: number;
+}
+
+/** A structural change posted and not yet answered by an `update`. */
+type Op =
+  | { readonly kind: 'split'; readonly block: number }
+  /** Block `block` joined to the one before it, whose text was `joinAt` long. */
+  | { readonly kind: 'merge'; readonly block: number; readonly joinAt: number }
+  | { readonly kind: 'move'; readonly block: number; readonly direction: -1 | 1; readonly offset: number }
+  | { readonly kind: 'delete'; readonly block: number }
+  | { readonly kind: 'insert'; readonly block: number };
+
+/** Typing that arrived while a structural change was on its way: replayed once it is answered. */
+type Queued = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'split' };
+
+interface Caret {
+  readonly field: HTMLElement;
+  readonly index: number;
+  readonly offset: number;
+  readonly display: string;
+}
+
+/** How long a structural change may stay unanswered before typing goes on without it. */
+const PENDING_TIMEOUT = 2000;
+const FOCUS_DEBOUNCE = 100;
+
+type InitMessage = Extract<HostMessage, { type: 'init' }>;
+type UpdateMessage = Extract<HostMessage, { type: 'update' }>;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  parent?.append(node);
+  return node;
+}
+
+/** Undo or redo for a key press (Ctrl or ⌘ with Z, Shift+Z, Y), else null. */
+function undoAction(e: KeyboardEvent, mac: boolean): 'undo' | 'redo' | null {
+  if (!(mac ? e.metaKey : e.ctrlKey) || e.altKey) return null;
+  const key = e.key.toLowerCase();
+  if (key === 'z' || e.code === 'KeyZ') return e.shiftKey ? 'redo' : 'undo';
+  if (!mac && !e.shiftKey && (key === 'y' || e.code === 'KeyY')) return 'redo';
+  return null;
+}
+
+export class ArticleEditor {
+  private readonly strings = new Strings();
+  private readonly numbers = new Intl.NumberFormat();
+  private readonly mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  private readonly list: BlockList;
+  private readonly header: HTMLElement;
+  private readonly buttons: Record<'exportCleanText' | 'normalize' | 'previewNormalization', HTMLButtonElement>;
+  private readonly badge: HTMLElement;
+  private readonly totalEl: HTMLElement;
+  private readonly messages: HTMLElement;
+  private readonly page: HTMLElement;
+  private readonly titleEl: HTMLElement;
+  private readonly blocksEl: HTMLElement;
+  private readonly emptyEl: HTMLButtonElement;
+
+  private initialized = false;
+  private version = 0;
+  private readonly = false;
+  private title = '';
+  private total = 0;
+  /** Texts the page has sent for a block (oldest first) and the host has not echoed yet. */
+  private inflight = new Map<number, string[]>();
+  private titleInflight: string[] = [];
+  private pending: { op: Op; timer: number } | null = null;
+  private queue: Queued[] = [];
+  private composing = false;
+  private deferred: unknown[] = [];
+  private lastUndo = 0;
+  private focusIndex = -1;
+  private postedFocus = -1;
+  private focusTimer: number | undefined;
+  private stateTimer: number | undefined;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: Host,
+  ) {
+    root.textContent = '';
+    this.header = el('header', 'header', root);
+    const toolbar = el('div', 'toolbar', this.header);
+    toolbar.setAttribute('role', 'toolbar');
+    const button = (command: ViewMessage & { type: 'command' }, primary: boolean): HTMLButtonElement => {
+      const b = el('button', primary ? 'button primary' : 'button', toolbar);
+      b.type = 'button';
+      b.addEventListener('click', () => this.post(command));
+      return b;
+    };
+    this.buttons = {
+      exportCleanText: button({ type: 'command', command: 'article.exportCleanText' }, true),
+      normalize: button({ type: 'command', command: 'article.normalize' }, false),
+      previewNormalization: button({ type: 'command', command: 'article.previewNormalization' }, false),
+    };
+    el('span', 'spacer', toolbar);
+    this.badge = el('span', 'badge', toolbar);
+    this.badge.hidden = true;
+    this.totalEl = el('span', 'total', toolbar);
+    this.totalEl.setAttribute('aria-live', 'polite');
+    this.messages = el('div', 'messages', this.header);
+
+    this.page = el('main', 'page', root);
+    this.titleEl = el('div', 'title', this.page);
+    this.titleEl.setAttribute('role', 'textbox');
+    this.titleEl.setAttribute('aria-multiline', 'false');
+    this.titleEl.spellcheck = false;
+    this.blocksEl = el('div', 'blocks', this.page);
+    this.emptyEl = el('button', 'button add-first', this.page);
+    this.emptyEl.type = 'button';
+    this.emptyEl.hidden = true;
+    this.emptyEl.addEventListener('click', () => this.insert(-1));
+
+    this.list = new BlockList(this.blocksEl, (): RenderContext => ({ strings: this.strings, readonly: this.readonly, mac: this.mac }));
+    this.wire();
+  }
+
+  /** Tells the host the page is listening. */
+  start(): void {
+    this.post({ type: 'ready' });
+  }
+
+  /** A message from the host (validated loosely: the page must survive a bad one). */
+  receive(message: unknown): void {
+    if (!message || typeof message !== 'object') return;
+    if (this.composing) {
+      // Never touch the DOM under an IME composition: replay after it ends.
+      this.deferred.push(message);
+      return;
+    }
+    const msg = message as HostMessage;
+    switch (msg.type) {
+      case 'init':
+        this.init(msg);
+        break;
+      case 'update':
+        if (this.initialized) this.update(msg);
+        break;
+      case 'reveal':
+        if (this.initialized) this.reveal(msg.block);
+        break;
+      case 'error':
+        this.showError(String(msg.message));
+        break;
+    }
+  }
+
+  // ---- host messages ---------------------------------------------------------------------------
+
+  private init(msg: InitMessage): void {
+    const again = this.initialized;
+    const keep = again ? this.list.blockAtY(this.headerBottom() + 1) : undefined;
+    this.version = msg.version;
+    this.readonly = msg.readonly === true;
+    this.strings.set(msg.strings);
+    this.inflight.clear();
+    this.titleInflight = [];
+    this.clearPending();
+    this.queue = [];
+    this.renderChrome();
+
+    this.title = typeof msg.title === 'string' ? msg.title : '';
+    writeText(this.titleEl, this.title);
+    this.titleEl.classList.toggle('empty', this.title === '');
+    this.titleEl.title = msg.titleLine ? this.strings.get('titleLine', msg.titleLine) : '';
+    if (this.readonly) {
+      this.titleEl.removeAttribute('contenteditable');
+      this.titleEl.tabIndex = 0;
+    } else {
+      this.titleEl.contentEditable = 'plaintext-only';
+      this.titleEl.removeAttribute('tabindex');
+    }
+
+    const blocks = (Array.isArray(msg.blocks) ? msg.blocks : []).map(toData);
+    this.total = 0;
+    for (const block of blocks) this.total += block.chars;
+    this.list.reset(blocks);
+    this.renderTotal();
+    this.renderEmpty();
+    this.initialized = true;
+
+    if (again) {
+      if (keep) this.scrollToBlock(keep.index, keep.offset);
+    } else {
+      this.restoreState();
+    }
+  }
+
+  private update(msg: UpdateMessage): void {
+    if (typeof msg.version === 'number') this.version = msg.version;
+    if (typeof msg.title === 'string') this.applyTitle(msg.title);
+    const n = this.list.length;
+    const from = Math.max(0, Math.min(Math.floor(msg.from) || 0, n));
+    const deleteCount = Math.max(0, Math.min(Math.floor(msg.deleteCount) || 0, n - from));
+    const incoming = Array.isArray(msg.blocks) ? msg.blocks : [];
+    const caret = this.captureCaret();
+    const oneToOne = deleteCount === incoming.length;
+
+    // The echo of the user's own typing keeps the page's (newer) text; anything else is news.
+    let echo = oneToOne;
+    const data: BlockData[] = [];
+    for (let k = 0; k < incoming.length; k++) {
+      const block = toData(incoming[k]);
+      const local = oneToOne ? this.list.at(from + k) : undefined;
+      if (local) {
+        const reconciled = this.reconcile(from + k, local, block);
+        if (!reconciled.echo) echo = false;
+        data.push(reconciled.data);
+      } else {
+        data.push(block);
+      }
+    }
+    if (!oneToOne) this.shiftInflight(from, deleteCount, incoming.length);
+
+    for (let i = from; i < from + deleteCount; i++) this.total -= this.list.at(i)?.chars ?? 0;
+    for (const block of data) this.total += block.chars;
+    this.list.splice(from, deleteCount, data);
+    this.renderTotal();
+    this.renderEmpty();
+
+    if (this.pending && !echo) this.resolvePending();
+    else if (caret) this.restoreCaret(caret, from, deleteCount, data.length);
+    this.noteFocus();
+  }
+
+  private reconcile(index: number, local: BlockData, incoming: BlockData): { data: BlockData; echo: boolean } {
+    const sent = this.inflight.get(index);
+    if (incoming.text === local.text) {
+      this.inflight.delete(index);
+      return { data: incoming, echo: true };
+    }
+    if (sent) {
+      const at = sent.lastIndexOf(incoming.text);
+      if (at >= 0) {
+        // An edit the page sent earlier: the page's text already has it and what came after.
+        sent.splice(0, at + 1);
+        return { data: { ...incoming, text: local.text, chars: local.chars }, echo: true };
+      }
+      this.inflight.delete(index);
+    }
+    return { data: incoming, echo: false };
+  }
+
+  private shiftInflight(from: number, deleteCount: number, count: number): void {
+    if (this.inflight.size === 0) return;
+    const next = new Map<number, string[]>();
+    for (const [index, texts] of this.inflight) {
+      if (index < from) next.set(index, texts);
+      else if (index >= from + deleteCount) next.set(index + count - deleteCount, texts);
+    }
+    this.inflight = next;
+  }
+
+  private applyTitle(title: string): void {
+    if (title === this.title) {
+      this.titleInflight = [];
+      return;
+    }
+    const at = this.titleInflight.lastIndexOf(title);
+    if (at >= 0) {
+      this.titleInflight.splice(0, at + 1);
+      return;
+    }
+    this.titleInflight = [];
+    const focused = document.activeElement === this.titleEl;
+    const selection = focused ? getSelectionIn(this.titleEl) : null;
+    const before = readText(this.titleEl);
+    this.title = title;
+    writeText(this.titleEl, title);
+    this.titleEl.classList.toggle('empty', title === '');
+    if (selection) setSelectionIn(this.titleEl, mapOffset(before, title, selection.caret));
+  }
+
+  private reveal(index: number): void {
+    const blockEl = this.list.element(index);
+    if (!blockEl) return;
+    blockEl.scrollIntoView({ block: 'center' });
+    blockEl.classList.remove('revealed');
+    void blockEl.offsetWidth; // restart the highlight animation
+    blockEl.classList.add('revealed');
+    window.setTimeout(() => blockEl.classList.remove('revealed'), 1600);
+    const field = fieldOf(blockEl);
+    if (isTextField(field) && !this.readonly) setSelectionIn(field, 0);
+    else field.focus({ preventScroll: true });
+    this.noteFocus();
+  }
+
+  private showError(message: string): void {
+    // The host refused something: nothing structural is on its way any more.
+    if (this.pending) {
+      this.clearPending();
+      this.flushQueue();
+    }
+    this.messages.textContent = '';
+    const bar = el('div', 'message-bar', this.messages);
+    bar.setAttribute('role', 'alert');
+    el('span', 'message-text', bar).textContent = message;
+    const close = el('button', 'dismiss', bar);
+    close.type = 'button';
+    close.textContent = '×';
+    close.title = this.strings.get('dismiss');
+    close.setAttribute('aria-label', this.strings.get('dismiss'));
+    close.addEventListener('click', () => bar.remove());
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------
+
+  private renderChrome(): void {
+    const label = (b: HTMLButtonElement, key: StringKey, title: StringKey): void => {
+      b.textContent = this.strings.get(key);
+      b.title = this.strings.get(title);
+    };
+    label(this.buttons.exportCleanText, 'exportCleanText', 'exportCleanTextTitle');
+    label(this.buttons.normalize, 'normalize', 'normalizeTitle');
+    label(this.buttons.previewNormalization, 'previewNormalization', 'previewNormalizationTitle');
+    this.buttons.normalize.disabled = this.readonly;
+    this.header.querySelector('.toolbar')?.setAttribute('aria-label', this.strings.get('toolbar'));
+    this.page.setAttribute('aria-label', this.strings.get('article'));
+    this.badge.textContent = this.strings.get('readonly');
+    this.badge.hidden = !this.readonly;
+    this.totalEl.title = this.strings.get('totalCharsTitle');
+    this.titleEl.setAttribute('aria-label', this.strings.get('title'));
+    this.titleEl.dataset.placeholder = this.strings.get('untitled');
+    this.emptyEl.textContent = `+ ${this.strings.get('addParagraph')}`;
+    this.root.classList.toggle('readonly', this.readonly);
+  }
+
+  private renderTotal(): void {
+    this.totalEl.textContent = this.strings.get('totalChars', this.numbers.format(this.total));
+  }
+
+  private renderEmpty(): void {
+    this.emptyEl.hidden = this.readonly || this.list.length > 0;
+  }
+
+  private ctx(): RenderContext {
+    return { strings: this.strings, readonly: this.readonly, mac: this.mac };
+  }
+
+  // ---- events ----------------------------------------------------------------------------------
+
+  private wire(): void {
+    const blocks = this.blocksEl;
+    blocks.addEventListener('keydown', (e) => this.onBlockKey(e));
+    blocks.addEventListener('beforeinput', (e) => this.onBeforeInput(e));
+    blocks.addEventListener('input', (e) => this.onInput(e));
+    blocks.addEventListener('paste', (e) => this.onPaste(e));
+    blocks.addEventListener('compositionstart', () => (this.composing = true));
+    blocks.addEventListener('compositionend', (e) => this.onCompositionEnd(e));
+    blocks.addEventListener('focusin', () => this.noteFocus());
+    // Block buttons must not take the caret out of the paragraph.
+    blocks.addEventListener('mousedown', (e) => {
+      if ((e.target as Element).closest('.tool')) e.preventDefault();
+    });
+    blocks.addEventListener('click', (e) => this.onToolClick(e));
+
+    const title = this.titleEl;
+    title.addEventListener('keydown', (e) => this.onTitleKey(e));
+    title.addEventListener('beforeinput', (e) => this.onBeforeInput(e));
+    title.addEventListener('input', (e) => this.onInput(e));
+    title.addEventListener('paste', (e) => this.onPaste(e));
+    title.addEventListener('compositionstart', () => (this.composing = true));
+    title.addEventListener('compositionend', (e) => this.onCompositionEnd(e));
+    title.addEventListener('focusin', () => this.noteFocus());
+
+    // Undo and redo are the host's (VS Code's undo on the TextDocument), wherever the focus is in
+    // the page. Stopping the event also keeps VS Code's webview shell from running undo a second time.
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        const action = undoAction(e, this.mac);
+        if (!action) return;
+        e.preventDefault();
+        e.stopPropagation();
+        if (this.composing || e.isComposing) return;
+        // Every press counts (holding Ctrl+Z repeats): only the browser's echo of it is dropped.
+        this.lastUndo = 0;
+        this.postUndo(action);
+      },
+      true,
+    );
+    document.addEventListener('selectionchange', () => this.noteFocus());
+    window.addEventListener('scroll', () => this.saveStateSoon(), { passive: true });
+  }
+
+  private onCompositionEnd(e: CompositionEvent): void {
+    this.composing = false;
+    const target = e.target as HTMLElement;
+    if (target === this.titleEl) this.commitTitle();
+    else if (isTextField(target)) this.commit(target);
+    const deferred = this.deferred;
+    this.deferred = [];
+    for (const message of deferred) this.receive(message);
+  }
+
+  private onInput(e: Event): void {
+    if (this.composing || (e as InputEvent).isComposing) return;
+    const target = e.target as HTMLElement;
+    const type = (e as InputEvent).inputType;
+    if (type === 'historyUndo' || type === 'historyRedo') {
+      // Chromium runs its own undo (execCommand, a menu) without a cancelable beforeinput: put the
+      // text back and let the host undo instead.
+      this.revertField(target);
+      this.postUndo(type === 'historyUndo' ? 'undo' : 'redo');
+      return;
+    }
+    if (target === this.titleEl) this.commitTitle();
+    else if (isTextField(target)) this.commit(target);
+  }
+
+  /** Shows the page's text again in a field the browser changed on its own. */
+  private revertField(field: HTMLElement): void {
+    let text: string | undefined;
+    if (field === this.titleEl) text = this.title;
+    else if (isTextField(field) && field.parentElement) {
+      const index = this.list.indexOf(field.parentElement);
+      text = this.list.at(index)?.text.slice(indentOf(field));
+    }
+    if (text === undefined) return;
+    const shown = readText(field);
+    if (shown === text) return;
+    const caret = getSelectionIn(field)?.caret;
+    writeText(field, text);
+    if (caret !== undefined) setSelectionIn(field, mapOffset(shown, text, caret));
+  }
+
+  /** Posts undo or redo, once for one user action (a key press may also reach the browser's undo). */
+  private postUndo(action: 'undo' | 'redo'): void {
+    if (!this.initialized || this.readonly) return;
+    const now = Date.now();
+    if (now - this.lastUndo < 300) return;
+    this.lastUndo = now;
+    this.post({ type: action });
+  }
+
+  private onBeforeInput(e: InputEvent): void {
+    const target = e.target as HTMLElement;
+    if (this.readonly) {
+      e.preventDefault();
+      return;
+    }
+    switch (e.inputType) {
+      case 'historyUndo':
+      case 'historyRedo':
+        // The browser's own undo would desynchronize the page from the document.
+        e.preventDefault();
+        this.postUndo(e.inputType === 'historyUndo' ? 'undo' : 'redo');
+        return;
+      case 'insertParagraph':
+      case 'insertLineBreak':
+        e.preventDefault();
+        if (isTextField(target)) {
+          if (this.pending) this.queue.push({ kind: 'split' });
+          else this.split(target);
+        }
+        return;
+    }
+    if (this.pending && isTextField(target)) {
+      // The block's index or text is about to change: hold the typing until the update is here.
+      if (e.inputType === 'insertText' && e.data) {
+        e.preventDefault();
+        this.queue.push({ kind: 'text', text: e.data });
+      } else if (e.inputType !== 'insertCompositionText') {
+        e.preventDefault();
+      }
+    }
+  }
+
+  private onPaste(e: ClipboardEvent): void {
+    const target = e.target as HTMLElement;
+    const field = target === this.titleEl || this.titleEl.contains(target) ? this.titleEl : (target.closest('.text') as HTMLElement | null);
+    if (!field) return;
+    e.preventDefault();
+    if (this.readonly) return;
+    let text = (e.clipboardData?.getData('text/plain') ?? '').replace(/\r\n?/g, '\n');
+    // A line break inside a paragraph is a `<br>`; the title is one line.
+    if (field === this.titleEl) text = text.replace(/\s*\n\s*/g, ' ');
+    if (!text) return;
+    if (this.pending && field !== this.titleEl) this.queue.push({ kind: 'text', text });
+    else this.insertText(field, text);
+  }
+
+  private onTitleKey(e: KeyboardEvent): void {
+    if (e.isComposing || e.keyCode === 229) return;
+    const plain = !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (this.readonly || this.pending) return;
+      // Enter at the title starts the body: a new first paragraph, or the first one if it is empty.
+      const first = this.list.at(0);
+      if (first && first.kind === 'paragraph' && first.chars === 0) this.focusBlock(0, 0);
+      else this.insert(-1);
+      return;
+    }
+    if (plain && (e.key === 'ArrowDown' || (e.key === 'ArrowRight' && this.atEnd(this.titleEl)))) {
+      if (this.list.length > 0 && (e.key === 'ArrowRight' || this.onEdgeLine(this.titleEl, 'last'))) {
+        e.preventDefault();
+        this.focusBlock(0, 0);
+      }
+    }
+  }
+
+  private onBlockKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement;
+    const blockEl = target.closest('.block');
+    if (!blockEl || e.isComposing || e.keyCode === 229) return;
+    if (target.closest('.tool')) return;
+    const index = this.list.indexOf(blockEl);
+    if (index < 0) return;
+    const mod = this.mac ? e.metaKey : e.ctrlKey;
+    const text = isTextField(target);
+
+    if (!this.readonly) {
+      let structural: (() => void) | null = null;
+      if (e.key === 'Enter' && mod && !e.altKey && !e.shiftKey) structural = () => this.insert(index);
+      else if (mod && e.shiftKey && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k')) structural = () => this.deleteBlock(index);
+      else if (e.altKey && !mod && !e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) structural = () => this.move(index, e.key === 'ArrowUp' ? -1 : 1);
+      else if (!text && !mod && !e.altKey && (e.key === 'Backspace' || e.key === 'Delete')) structural = () => this.deleteBlock(index);
+      else if (!text && e.key === 'Enter' && !mod && !e.altKey) structural = () => this.insert(index);
+      if (structural) {
+        e.preventDefault();
+        e.stopPropagation();
+        if (!this.pending) structural();
+        return;
+      }
+      if (text && e.key === 'Enter' && !mod && !e.altKey) {
+        e.preventDefault();
+        if (this.pending) this.queue.push({ kind: 'split' });
+        else this.split(target);
+        return;
+      }
+      if (text && !mod && !e.altKey && !e.shiftKey && (e.key === 'Backspace' || e.key === 'Delete')) {
+        const selection = getSelectionIn(target);
+        if (e.key === 'Backspace' && selection && selection.end === 0) {
+          e.preventDefault();
+          if (!this.pending && index > 0) this.merge(index);
+          return;
+        }
+        if (e.key === 'Delete' && selection && selection.start === readText(target).length && selection.end === selection.start) {
+          e.preventDefault();
+          if (!this.pending && index + 1 < this.list.length) this.merge(index + 1);
+          return;
+        }
+      }
+    }
+    if (!e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && this.navigate(e.key, target, index)) e.preventDefault();
+  }
+
+  private onToolClick(e: MouseEvent): void {
+    const button = (e.target as Element).closest('button.tool') as HTMLButtonElement | null;
+    const blockEl = button?.closest('.block');
+    if (!button || !blockEl || this.readonly || this.pending) return;
+    const index = this.list.indexOf(blockEl);
+    if (index < 0) return;
+    switch (button.dataset.action) {
+      case 'insert':
+        this.insert(index);
+        break;
+      case 'delete':
+        this.deleteBlock(index);
+        break;
+      case 'up':
+        this.move(index, -1);
+        break;
+      case 'down':
+        this.move(index, 1);
+        break;
+    }
+  }
+
+  // ---- edits -----------------------------------------------------------------------------------
+
+  /** Sends what the user changed in a paragraph since the page last knew its text. */
+  private commit(field: HTMLElement): void {
+    if (this.readonly || !field.parentElement) return;
+    const blockEl = field.parentElement;
+    const index = this.list.indexOf(blockEl);
+    const block = index < 0 ? undefined : this.list.at(index);
+    if (!block || block.kind !== 'paragraph') return;
+    const indent = indentOf(field);
+    const shown = readText(field);
+    const change = diff(block.text.slice(indent), shown, getSelectionIn(field)?.caret);
+    if (!change) return;
+    const text = block.text.slice(0, indent) + shown;
+    this.post({ type: 'edit', version: this.version, block: index, from: change.from + indent, to: change.to + indent, text: change.text });
+    const chars = countChars(text);
+    const data: BlockData = { ...block, text, chars };
+    this.list.setData(index, data);
+    this.total += chars - block.chars;
+    const sent = this.inflight.get(index) ?? [];
+    sent.push(text);
+    if (sent.length > 500) sent.splice(0, sent.length - 500);
+    this.inflight.set(index, sent);
+    updateCount(blockEl, data, this.ctx());
+    this.renderTotal();
+  }
+
+  private commitTitle(): void {
+    if (this.readonly) return;
+    const shown = readText(this.titleEl);
+    const change = diff(this.title, shown, getSelectionIn(this.titleEl)?.caret);
+    if (!change) return;
+    this.post({ type: 'editTitle', version: this.version, from: change.from, to: change.to, text: change.text });
+    this.title = shown;
+    this.titleInflight.push(shown);
+    if (this.titleInflight.length > 500) this.titleInflight.splice(0, this.titleInflight.length - 500);
+    this.titleEl.classList.toggle('empty', shown === '');
+  }
+
+  /** Replaces the selection in `field` with plain `text` and sends the edit. */
+  private insertText(field: HTMLElement, text: string): void {
+    const shown = readText(field);
+    const selection = getSelectionIn(field) ?? { start: shown.length, end: shown.length, caret: shown.length };
+    writeText(field, shown.slice(0, selection.start) + text + shown.slice(selection.end));
+    setSelectionIn(field, selection.start + text.length);
+    if (field === this.titleEl) this.commitTitle();
+    else this.commit(field);
+  }
+
+  private split(field: HTMLElement): void {
+    const index = field.parentElement ? this.list.indexOf(field.parentElement) : -1;
+    if (index < 0) return;
+    let selection = getSelectionIn(field);
+    if (selection && selection.start !== selection.end) {
+      this.insertText(field, '');
+      selection = getSelectionIn(field);
+    }
+    const shown = readText(field);
+    const offset = selection ? selection.start : shown.length;
+    // At the very start the indent goes with the text into the second paragraph.
+    const at = offset === 0 ? 0 : indentOf(field) + offset;
+    this.post({ type: 'split', version: this.version, block: index, at });
+    this.setPending({ kind: 'split', block: index });
+  }
+
+  private merge(index: number): void {
+    const before = this.list.at(index - 1);
+    if (!before) return;
+    this.post({ type: 'merge', version: this.version, block: index });
+    this.setPending({ kind: 'merge', block: index, joinAt: before.text.length });
+  }
+
+  private move(index: number, direction: -1 | 1): void {
+    if (index + direction < 0 || index + direction >= this.list.length) return;
+    const field = fieldOf(this.list.element(index) ?? this.blocksEl);
+    const offset = isTextField(field) ? (getSelectionIn(field)?.caret ?? 0) : 0;
+    this.post({ type: 'move', version: this.version, block: index, direction });
+    this.setPending({ kind: 'move', block: index, direction, offset });
+  }
+
+  private deleteBlock(index: number): void {
+    this.post({ type: 'delete', version: this.version, block: index });
+    this.setPending({ kind: 'delete', block: index });
+  }
+
+  private insert(index: number): void {
+    this.post({ type: 'insert', version: this.version, block: index });
+    this.setPending({ kind: 'insert', block: index });
+  }
+
+  private setPending(op: Op): void {
+    this.clearPending();
+    const timer = window.setTimeout(() => {
+      this.pending = null;
+      this.flushQueue();
+    }, PENDING_TIMEOUT);
+    this.pending = { op, timer };
+  }
+
+  private clearPending(): void {
+    if (this.pending) window.clearTimeout(this.pending.timer);
+    this.pending = null;
+  }
+
+  /** The host answered the structural change: put the caret where the user expects it. */
+  private resolvePending(): void {
+    const op = this.pending?.op;
+    this.clearPending();
+    if (!op) return;
+    const n = this.list.length;
+    switch (op.kind) {
+      case 'split':
+      case 'insert':
+        this.focusBlock(op.block + 1, 0);
+        break;
+      case 'merge': {
+        const target = Math.min(op.block - 1, n - 1);
+        const block = this.list.at(target);
+        const field = block ? fieldOf(this.list.element(target) as HTMLElement) : undefined;
+        if (block && field && isTextField(field)) this.focusBlock(target, Math.max(0, Math.min(op.joinAt, block.text.length) - indentOf(field)));
+        else this.focusBlock(Math.max(0, target), 0);
+        break;
+      }
+      case 'move':
+        this.focusBlock(op.block + op.direction, op.offset);
+        break;
+      case 'delete':
+        if (n > 0) this.focusBlock(Math.min(op.block, n - 1), 0);
+        else setSelectionIn(this.titleEl, this.title.length);
+        break;
+    }
+    this.flushQueue();
+  }
+
+  /** Replays typing held back while a structural change was on its way. */
+  private flushQueue(): void {
+    while (!this.pending && this.queue.length > 0) {
+      const action = this.queue.shift() as Queued;
+      const field = document.activeElement;
+      if (!isTextField(field)) {
+        this.queue = [];
+        return;
+      }
+      if (action.kind === 'text') this.insertText(field, action.text);
+      else this.split(field);
+    }
+  }
+
+  // ---- caret and focus -------------------------------------------------------------------------
+
+  private captureCaret(): Caret | null {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !active.parentElement || !this.blocksEl.contains(active)) return null;
+    const index = this.list.indexOf(active.parentElement);
+    if (index < 0) return null;
+    if (!isTextField(active)) return { field: active, index, offset: 0, display: '' };
+    return { field: active, index, offset: getSelectionIn(active)?.caret ?? 0, display: readText(active) };
+  }
+
+  /** After a splice: the caret stays where it was, in the same block (wherever that went now). */
+  private restoreCaret(caret: Caret, from: number, deleteCount: number, count: number): void {
+    let index: number;
+    if (caret.index < from) index = caret.index;
+    else if (caret.index >= from + deleteCount) index = caret.index + count - deleteCount;
+    else if (count === 0) index = Math.min(from, this.list.length - 1);
+    else index = from + Math.min(caret.index - from, count - 1);
+    const blockEl = index >= 0 ? this.list.element(index) : undefined;
+    if (!blockEl) return;
+    const field = fieldOf(blockEl);
+    // The echo of the user's own typing: the DOM was not touched, the caret is still right.
+    if (field === caret.field && document.activeElement === field && (!isTextField(field) || readText(field) === caret.display)) return;
+    if (isTextField(field)) setSelectionIn(field, mapOffset(caret.display, readText(field), caret.offset));
+    else field.focus({ preventScroll: true });
+  }
+
+  /** Puts the caret at `offset` (of the shown text) in block `index` and scrolls it into view. */
+  private focusBlock(index: number, offset: number): void {
+    const blockEl = this.list.element(index);
+    if (!blockEl) return;
+    const field = fieldOf(blockEl);
+    if (isTextField(field)) setSelectionIn(field, Math.min(offset, readText(field).length));
+    else field.focus({ preventScroll: true });
+    this.scrollIntoViewIfNeeded(blockEl);
+    this.noteFocus();
+  }
+
+  private scrollIntoViewIfNeeded(target: HTMLElement): void {
+    const rect = target.getBoundingClientRect();
+    if (rect.top < this.headerBottom() || rect.bottom > window.innerHeight) target.scrollIntoView({ block: 'nearest' });
+  }
+
+  private headerBottom(): number {
+    return this.header.getBoundingClientRect().bottom;
+  }
+
+  private atEnd(field: HTMLElement): boolean {
+    const selection = getSelectionIn(field);
+    return !!selection && selection.start === selection.end && selection.end === readText(field).length;
+  }
+
+  /** Whether the caret is on the field's first or last visual line. */
+  private onEdgeLine(field: HTMLElement, edge: 'first' | 'last'): boolean {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0) return true;
+    const range = selection.getRangeAt(0);
+    if (!range.collapsed) return false;
+    const rects = range.getClientRects();
+    const shown = readText(field);
+    if (shown === '') return true;
+    const caret = getSelectionIn(field)?.caret ?? 0;
+    if (rects.length === 0) return edge === 'first' ? caret === 0 : caret === shown.length;
+    const rect = rects[0];
+    const box = field.getBoundingClientRect();
+    const line = parseFloat(getComputedStyle(field).lineHeight) || rect.height || 20;
+    return edge === 'first' ? rect.top - box.top < line * 0.8 : box.bottom - rect.bottom < line * 0.8;
+  }
+
+  private caretX(): number | undefined {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0) return undefined;
+    const rects = selection.getRangeAt(0).getClientRects();
+    return rects.length > 0 ? rects[0].left : undefined;
+  }
+
+  /** Arrow keys at the edge of a paragraph go on to the next block (each block is its own field). */
+  private navigate(key: string, target: HTMLElement, index: number): boolean {
+    const text = isTextField(target);
+    const selection = text ? getSelectionIn(target) : null;
+    const collapsed = !text || (!!selection && selection.start === selection.end);
+    if (!collapsed) return false;
+    const length = text ? readText(target).length : 0;
+    switch (key) {
+      case 'ArrowLeft':
+        if (text && selection?.start !== 0) return false;
+        return this.goTo(index - 1, 'end');
+      case 'ArrowRight':
+        if (text && selection?.start !== length) return false;
+        return this.goTo(index + 1, 'start');
+      case 'ArrowUp':
+        if (text && !this.onEdgeLine(target, 'first')) return false;
+        return this.goTo(index - 1, 'up', this.caretX());
+      case 'ArrowDown':
+        if (text && !this.onEdgeLine(target, 'last')) return false;
+        return this.goTo(index + 1, 'down', this.caretX());
+    }
+    return false;
+  }
+
+  private goTo(index: number, where: 'start' | 'end' | 'up' | 'down', x?: number): boolean {
+    if (index < 0) {
+      if (where === 'end' || where === 'up') {
+        setSelectionIn(this.titleEl, this.title.length);
+        this.titleEl.scrollIntoView({ block: 'nearest' });
+        return true;
+      }
+      return false;
+    }
+    const blockEl = this.list.element(index);
+    if (!blockEl) return false;
+    const field = fieldOf(blockEl);
+    this.scrollIntoViewIfNeeded(blockEl);
+    if (!isTextField(field)) {
+      field.focus({ preventScroll: true });
+      return true;
+    }
+    const length = readText(field).length;
+    let offset = where === 'end' || where === 'up' ? length : 0;
+    if (x !== undefined && (where === 'up' || where === 'down')) {
+      const box = field.getBoundingClientRect();
+      const line = parseFloat(getComputedStyle(field).lineHeight) || 20;
+      const y = where === 'up' ? box.bottom - line / 2 : box.top + line / 2;
+      const hit = document.caretRangeFromPoint?.(Math.max(box.left + 1, Math.min(x, box.right - 1)), y);
+      if (hit && field.contains(hit.startContainer)) offset = offsetOf(field, hit.startContainer, hit.startOffset);
+    }
+    setSelectionIn(field, offset);
+    return true;
+  }
+
+  private activeIndex(): number {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !active.parentElement || !this.blocksEl.contains(active)) return -1;
+    return this.list.indexOf(active.parentElement);
+  }
+
+  /** The caret may have moved to another block: tell the host (debounced) and remember it. */
+  private noteFocus(): void {
+    if (!this.initialized) return;
+    const index = this.activeIndex();
+    if (index === this.focusIndex) return;
+    this.focusIndex = index;
+    window.clearTimeout(this.focusTimer);
+    if (index >= 0) {
+      this.focusTimer = window.setTimeout(() => {
+        if (this.focusIndex === index && index !== this.postedFocus) {
+          this.postedFocus = index;
+          this.post({ type: 'focus', block: index });
+        }
+      }, FOCUS_DEBOUNCE);
+    }
+    this.saveStateSoon();
+  }
+
+  // ---- view state ------------------------------------------------------------------------------
+
+  private saveStateSoon(): void {
+    if (this.stateTimer !== undefined || !this.initialized) return;
+    this.stateTimer = window.setTimeout(() => {
+      this.stateTimer = undefined;
+      this.saveState();
+    }, 200);
+  }
+
+  private saveState(): void {
+    const top = this.list.blockAtY(this.headerBottom() + 1);
+    const state: ViewState = {
+      scrollTop: Math.round(document.scrollingElement?.scrollTop ?? window.scrollY),
+      ...(this.focusIndex >= 0 ? { focusedBlock: this.focusIndex } : {}),
+      ...(top ? { topBlock: top.index, topOffset: Math.round(top.offset) } : {}),
+    };
+    this.host.setState(state);
+  }
+
+  private restoreState(): void {
+    const state = this.host.getState() as Partial<ViewState> | undefined | null;
+    if (!state || typeof state !== 'object') return;
+    const n = this.list.length;
+    if (typeof state.topBlock === 'number' && state.topBlock >= 0 && state.topBlock < n) {
+      this.scrollToBlock(state.topBlock, typeof state.topOffset === 'number' ? state.topOffset : 0);
+    } else if (typeof state.scrollTop === 'number') {
+      window.scrollTo(0, state.scrollTop);
+    }
+    if (typeof state.focusedBlock === 'number' && state.focusedBlock >= 0 && state.focusedBlock < n) {
+      const blockEl = this.list.element(state.focusedBlock);
+      if (blockEl) {
+        const field = fieldOf(blockEl);
+        if (isTextField(field) && !this.readonly) setSelectionIn(field, 0);
+        else field.focus({ preventScroll: true });
+      }
+      this.noteFocus();
+    }
+  }
+
+  /** Scrolls so that block `index` starts `offset` pixels above the top of the view. */
+  private scrollToBlock(index: number, offset: number): void {
+    const blockEl = this.list.element(index);
+    if (!blockEl) return;
+    window.scrollBy(0, blockEl.getBoundingClientRect().top - this.headerBottom() + offset);
+  }
+
+  private post(message: ViewMessage): void {
+    this.host.postMessage(message);
+  }
+}
+
