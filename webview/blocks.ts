@@ -45,7 +45,7 @@ function tools(ctx: RenderContext): HTMLElement {
     button.className = `tool tool-${tool.action}`;
     button.dataset.action = tool.action;
     button.tabIndex = -1;
-    const label = `${ctx.strings.get(tool.key)} (${tool.shortcut(ctx.mac)})`;
+    const label = ctx.strings.withShortcut(tool.key, tool.shortcut(ctx.mac));
     button.title = label;
     button.setAttribute('aria-label', label);
     button.textContent = tool.glyph;
@@ -84,8 +84,8 @@ function kindOf(blockEl: Element): BlockData['kind'] {
 }
 
 function label(data: BlockData, index: number, ctx: RenderContext): string {
-  if (data.kind === 'image') return ctx.strings.get('imageBlock', index + 1);
-  return ctx.strings.get(data.heading ? 'heading' : 'paragraph', index + 1);
+  if (data.kind === 'image') return ctx.strings.numbered('imageBlock', index + 1);
+  return ctx.strings.numbered(data.heading ? 'heading' : 'paragraph', index + 1);
 }
 
 /** Sets the accessible name for the block's position (after blocks before it were added or removed). */
@@ -107,7 +107,7 @@ export function updateCount(blockEl: Element, data: BlockData, ctx: RenderContex
   const count = blockEl.querySelector('.count');
   if (!count) return;
   count.textContent = String(data.chars);
-  const title = ctx.strings.get('paragraphChars', data.chars);
+  const title = ctx.strings.get('chars', data.chars);
   count.setAttribute('title', data.simple ? title : `${title} · ${ctx.strings.get('richParagraph')}`);
   count.classList.toggle('rich', !data.simple);
   const field = fieldOf(blockEl);

@@ -15,8 +15,8 @@ export const DEFAULT_STRINGS = {
   /** Toolbar: the article's total character count. */
   totalChars: '{0} chars',
   totalCharsTitle: 'Characters in all paragraphs, without indents',
-  /** The count next to a paragraph, and its tooltip. */
-  paragraphChars: '{0} chars',
+  /** The tooltip of the count next to a paragraph. */
+  chars: '{0} chars',
   /** Shown as a badge when the document cannot be edited. */
   readonly: 'Read-only',
   /** The title field's accessible name, its tooltip (`{0}`: line 1 as in the file), and its text when empty. */
@@ -33,7 +33,7 @@ export const DEFAULT_STRINGS = {
   emptyParagraph: '(empty paragraph)',
   /** Tooltip for a paragraph whose source has inline markup. */
   richParagraph: 'Has inline markup: editing rewrites it as plain text',
-  /** Block buttons (the shortcut is appended). */
+  /** Block buttons (the page appends the shortcut unless the text already has one in parentheses). */
   insertBlock: 'Insert paragraph after',
   deleteBlock: 'Delete block',
   moveUp: 'Move up',
@@ -57,7 +57,23 @@ export class Strings {
   }
 
   get(key: StringKey, ...args: (string | number)[]): string {
+    return format(this.template(key), ...args);
+  }
+
+  /** An accessible name with a position: `{0}` filled, or the number appended where the text has none. */
+  numbered(key: StringKey, n: number): string {
+    const template = this.template(key);
+    return template.includes('{0}') ? format(template, n) : `${template} ${n}`;
+  }
+
+  /** A button's tooltip with its shortcut, unless the host's text already names one. */
+  withShortcut(key: StringKey, shortcut: string): string {
+    const text = this.template(key);
+    return /[(（][^)）]*[)）]\s*$/.test(text) ? text : `${text} (${shortcut})`;
+  }
+
+  private template(key: StringKey): string {
     const value = this.values[key];
-    return format(typeof value === 'string' && value !== '' ? value : DEFAULT_STRINGS[key], ...args);
+    return typeof value === 'string' && value !== '' ? value : DEFAULT_STRINGS[key];
   }
 }
