@@ -17,7 +17,7 @@ export interface SourceEdit {
 
 const NOT_PLAIN = /[<>&\r\n\uD800-\uDFFF]/;
 
-function hasVisible(text: string): boolean {
+export function hasVisible(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (!(c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b))) return true;
@@ -39,33 +39,48 @@ function blockAt(blocks: readonly Block[], start: number, end: number): number {
   return -1;
 }
 
-export function updateArticle(article: Article, edit: SourceEdit): Article | undefined {
-  const { source } = article;
+/**
+ * The article after `edit`, or `undefined` where only a full parse can tell. `sourceOf`, when
+ * given, supplies the new source text on first use (an editor has it already); without it the
+ * text is built from the old one. Either way nothing reads the whole text while typing.
+ */
+export function updateArticle(article: Article, edit: SourceEdit, sourceOf?: () => string): Article | undefined {
+  // `article.source` is not read on the way (it may be lazy, and reading it costs a full copy).
   if (edit.start <= article.titleLine.end || NOT_PLAIN.test(edit.text)) return undefined;
   const i = blockAt(article.blocks, edit.start, edit.end);
   if (i < 0) return undefined;
   const block = article.blocks[i]!;
-  const raw = source.slice(block.textStart, block.textEnd);
-  // Only a paragraph whose source text is its clean text (no entities, tags, line breaks).
-  if (raw !== block.text && !(block.text === '' && !hasVisible(raw))) return undefined;
-  if (NOT_PLAIN.test(raw)) return undefined;
+  // Only a paragraph whose source text is its clean text (no entities, tags, line breaks); the
+  // source itself is not read (slicing a text just edited would copy all of it).
+  if (!block.verbatim) return undefined;
+  const raw = block.text;
   const next = raw.slice(0, edit.start - block.textStart) + edit.text + raw.slice(edit.end - block.textStart);
   // A paragraph that starts with a space, or an empty one, may read differently now: parse anew.
-  if (next.charCodeAt(0) === 0x20 || !hasVisible(next) || block.text === '') return undefined;
+  if (next.charCodeAt(0) === 0x20 || !hasVisible(next)) return undefined;
   const delta = edit.text.length - (edit.end - edit.start);
-  const newSource = source.slice(0, edit.start) + edit.text + source.slice(edit.end);
   const chars = next.length - indentLength(next);
   // As the parser decides it: an <hN> paragraph, or a short one, may be a heading.
-  const tag = tagName(source, block);
+  // Only an <hN> paragraph can have a heading whatever its length, and it always has one.
+  const tag = article.layout === 'html' && block.heading ? tagName(article.source, block) : '';
   const tagLevel = /^h[1-6]$/.test(tag) ? Number(tag[1]) : undefined;
   const heading = tagLevel !== undefined || chars <= MAX_HEADING_LENGTH ? detectHeading(stripIndent(next), tagLevel, false) : undefined;
   const blocks = article.blocks.slice(0, i);
   blocks.push({ ...block, end: block.end + delta, textEnd: block.textEnd + delta, text: next, chars, heading });
   for (let k = i + 1; k < article.blocks.length; k++) {
     const b = article.blocks[k]!;
-    blocks.push({ kind: b.kind, start: b.start + delta, end: b.end + delta, textStart: b.textStart + delta, textEnd: b.textEnd + delta, text: b.text, chars: b.chars, heading: b.heading });
+    blocks.push({ kind: b.kind, start: b.start + delta, end: b.end + delta, textStart: b.textStart + delta, textEnd: b.textEnd + delta, text: b.text, verbatim: b.verbatim, chars: b.chars, heading: b.heading });
   }
-  return { ...article, source: newSource, blocks };
+  const rest = { titleLine: article.titleLine, title: article.title, listIndex: article.listIndex, layout: article.layout, eol: article.eol, blocks };
+  if (!sourceOf) return { source: article.source.slice(0, edit.start) + edit.text + article.source.slice(edit.end), ...rest };
+  // The new source only when someone asks: slicing a text just edited makes V8 copy all of it.
+  let newSource: string | undefined;
+  return {
+    get source(): string {
+      newSource ??= sourceOf();
+      return newSource;
+    },
+    ...rest,
+  };
 }
 
 /** The name of the element a block opens with (`div`, `p`, `h2` …), lower case. */

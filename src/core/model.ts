@@ -31,6 +31,8 @@ export interface Block extends Span {
   readonly textEnd: number;
   /** The clean text per FORMAT.md (tags removed, entities decoded, markup newlines joined). The `　　` indent is kept. */
   readonly text: string;
+  /** The source text is the clean text, character for character: offsets map one to one. */
+  readonly verbatim: boolean;
   /** Characters (code points) of `text` without its indent: what the outline shows as the count. */
   readonly chars: number;
   /** Set when the paragraph is recognised as a section heading. */

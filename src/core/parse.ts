@@ -223,15 +223,15 @@ class BlockList {
   }
 
   other(start: number, end: number): void {
-    this.blocks.push({ kind: 'other', start, end, textStart: start, textEnd: start, text: '', chars: 0, heading: undefined });
+    this.blocks.push({ kind: 'other', start, end, textStart: start, textEnd: start, text: '', verbatim: false, chars: 0, heading: undefined });
   }
 
   image(start: number, end: number): void {
-    this.blocks.push({ kind: 'image', start, end, textStart: start, textEnd: start, text: '', chars: 0, heading: undefined });
+    this.blocks.push({ kind: 'image', start, end, textStart: start, textEnd: start, text: '', verbatim: false, chars: 0, heading: undefined });
   }
 
   spacer(start: number, end: number): void {
-    this.blocks.push({ kind: 'spacer', start, end, textStart: start, textEnd: start, text: '', chars: 0, heading: undefined });
+    this.blocks.push({ kind: 'spacer', start, end, textStart: start, textEnd: start, text: '', verbatim: false, chars: 0, heading: undefined });
   }
 
   /** A paragraph whose text is `[textStart, textEnd)`, HTML or (variant D) plain text. */
@@ -250,7 +250,7 @@ class BlockList {
     const heading: Heading | undefined = candidate ? detectHeading(stripIndent(text), tagLevel, allBold) : undefined;
     const kind: BlockKind = 'paragraph';
     // Every block has the same shape (heading included), which keeps property access monomorphic.
-    this.blocks.push({ kind, start, end, textStart, textEnd, text, chars, heading });
+    this.blocks.push({ kind, start, end, textStart, textEnd, text, verbatim: simple && text !== '', chars, heading });
   }
 }
 

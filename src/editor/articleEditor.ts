@@ -8,17 +8,13 @@ import * as vscode from 'vscode';
 import type { Article } from '../core/model';
 import type { TextEdit } from '../core/normalize';
 import type { ArticleCache } from '../features/articles';
-import { deleteBlock, editorView, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex, type EditorView } from './edits';
-import type { HostMessage, ViewBlock, ViewMessage } from './protocol';
+import { deleteBlock, diffView, editorView, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex, type EditorView } from './edits';
+import type { HostMessage, ViewMessage } from './protocol';
 
 export const VIEW_TYPE = 'article.editor';
 
 /** Schemes whose documents are shown read-only (source control's old versions). */
 const READONLY_SCHEMES = new Set(['git', 'gitfs', 'vscode-scm', 'review', 'pr']);
-
-function sameBlock(a: ViewBlock, b: ViewBlock): boolean {
-  return a.kind === b.kind && a.text === b.text && a.heading === b.heading && a.simple === b.simple && a.chars === b.chars;
-}
 
 function nonce(): string {
   const bytes = new Uint8Array(16);
@@ -49,6 +45,8 @@ function strings(): Record<string, string> {
 /** One open Article Editor: its panel, its document and what the page was last told. */
 export class EditorSession implements vscode.Disposable {
   private view: EditorView = { blocks: [], index: [] };
+  /** The article the page's view was built from. */
+  private viewArticle: Article | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
@@ -97,6 +95,7 @@ export class EditorSession implements vscode.Disposable {
   private init(): void {
     const article = this.article;
     this.view = editorView(article);
+    this.viewArticle = article;
     this.post({
       type: 'init',
       version: this.document.version,
@@ -119,24 +118,13 @@ export class EditorSession implements vscode.Disposable {
 
   /** Tells the page which blocks changed since it was last told: one splice. */
   refresh(): void {
-    if (!this.ready) return;
+    if (!this.ready || !this.viewArticle) return;
     const article = this.article;
-    const next = editorView(article);
-    const old = this.view.blocks;
-    const now = next.blocks;
-    let from = 0;
-    while (from < old.length && from < now.length && sameBlock(old[from]!, now[from]!)) from++;
-    let tail = 0;
-    while (tail < old.length - from && tail < now.length - from && sameBlock(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!)) tail++;
-    this.view = next;
-    this.post({
-      type: 'update',
-      version: this.document.version,
-      title: article.title,
-      from,
-      deleteCount: old.length - from - tail,
-      blocks: now.slice(from, now.length - tail),
-    });
+    if (article === this.viewArticle) return;
+    const change = diffView(this.viewArticle, this.view, article);
+    this.view = change.view;
+    this.viewArticle = article;
+    this.post({ type: 'update', version: this.document.version, title: article.title, from: change.from, deleteCount: change.deleteCount, blocks: change.blocks });
   }
 
   /** Handles one message from the page. Public so that tests drive exactly this path. */

@@ -15,29 +15,14 @@ export interface EditorView {
   readonly index: number[];
 }
 
-const NOT_PLAIN = /[<>&\r\n]/;
-
 /** A paragraph whose source text is its clean text: offsets map one to one. */
-export function isSimple(article: Article, block: Block): boolean {
-  if (block.kind !== 'paragraph') return false;
-  const raw = article.source.slice(block.textStart, block.textEnd);
-  return raw === block.text && !NOT_PLAIN.test(raw);
+export function isSimple(_article: Article, block: Block): boolean {
+  return block.kind === 'paragraph' && (block.verbatim || block.textStart === block.textEnd);
 }
 
 export function editorView(article: Article): EditorView {
-  const blocks: ViewBlock[] = [];
-  const index: number[] = [];
-  article.blocks.forEach((block, i) => {
-    if (block.kind === 'image') {
-      blocks.push({ kind: 'image', text: '', chars: 0, simple: true });
-      index.push(i);
-    } else if (block.kind === 'paragraph') {
-      const view: ViewBlock = { kind: 'paragraph', text: block.text, chars: block.chars, simple: isSimple(article, block) };
-      blocks.push(block.heading ? { ...view, heading: block.heading.level } : view);
-      index.push(i);
-    }
-  });
-  return { blocks, index };
+  const index = viewIndex(article);
+  return { blocks: index.map((i) => viewBlock(article, i)), index };
 }
 
 const indexes = new WeakMap<Article, number[]>();
@@ -159,4 +144,57 @@ export function editTitle(article: Article, from: number, to: number, text: stri
   if (at < 0) return undefined;
   const clean = text.replace(/[\r\n]+/g, ' ');
   return { start: article.titleLine.start + at + from, end: article.titleLine.start + at + to, text: clean };
+}
+
+/** What changed between two views: the page splices `[from, from + deleteCount)` with `blocks`. */
+export interface ViewChange {
+  readonly view: EditorView;
+  readonly from: number;
+  readonly deleteCount: number;
+  readonly blocks: ViewBlock[];
+}
+
+function viewBlock(article: Article, i: number): ViewBlock {
+  const block = article.blocks[i]!;
+  if (block.kind === 'image') return { kind: 'image', text: '', chars: 0, simple: true };
+  const view: ViewBlock = { kind: 'paragraph', text: block.text, chars: block.chars, simple: isSimple(article, block) };
+  return block.heading ? { ...view, heading: block.heading.level } : view;
+}
+
+function sameView(a: ViewBlock, b: ViewBlock): boolean {
+  return a.kind === b.kind && a.text === b.text && a.heading === b.heading && a.simple === b.simple && a.chars === b.chars;
+}
+
+/**
+ * The view of `next` as a change from `view` (the view of `previous`). When the two articles have
+ * the same blocks in the same places (typing), only the blocks whose text differs are built again;
+ * otherwise the whole view is, and the change is narrowed by common prefix and suffix.
+ */
+export function diffView(previous: Article, view: EditorView, next: Article): ViewChange {
+  const sameShape = previous.blocks.length === next.blocks.length && previous.blocks.every((b, i) => b.kind === next.blocks[i]!.kind);
+  if (sameShape) {
+    indexes.set(next, view.index);
+    let from = -1;
+    let to = -1;
+    const blocks = view.blocks.slice();
+    for (let v = 0; v < view.index.length; v++) {
+      const i = view.index[v]!;
+      const before = previous.blocks[i]!;
+      const after = next.blocks[i]!;
+      if (before.text === after.text && before.heading?.level === after.heading?.level && before.chars === after.chars) continue;
+      blocks[v] = viewBlock(next, i);
+      if (from < 0) from = v;
+      to = v + 1;
+    }
+    if (from < 0) return { view: { blocks, index: view.index }, from: 0, deleteCount: 0, blocks: [] };
+    return { view: { blocks, index: view.index }, from, deleteCount: to - from, blocks: blocks.slice(from, to) };
+  }
+  const fresh = editorView(next);
+  const old = view.blocks;
+  const now = fresh.blocks;
+  let from = 0;
+  while (from < old.length && from < now.length && sameView(old[from]!, now[from]!)) from++;
+  let tail = 0;
+  while (tail < old.length - from && tail < now.length - from && sameView(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!)) tail++;
+  return { view: fresh, from, deleteCount: old.length - from - tail, blocks: now.slice(from, now.length - tail) };
 }

@@ -31,7 +31,19 @@ export class ArticleCache implements vscode.Disposable {
       this.entries.delete(key);
       return;
     }
-    const updated = updateArticle(entry.article, { start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text });
+    const document = event.document;
+    const version = document.version;
+    const edit = { start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text };
+    // The article before, held weakly: an article never read as text must not keep all its
+    // predecessors alive.
+    const previous = new WeakRef(entry.article);
+    const sourceOf = (): string => {
+      if (document.version === version) return document.getText();
+      const before = previous.deref();
+      if (!before) throw new Error(`the text of ${document.uri.toString()} at version ${version} is gone`);
+      return before.source.slice(0, edit.start) + edit.text + before.source.slice(edit.end);
+    };
+    const updated = updateArticle(entry.article, edit, sourceOf);
     if (updated) {
       this.stats.incremental++;
       this.entries.set(key, { version: event.document.version, article: updated });
