@@ -38,7 +38,19 @@ function strings(): Record<string, string> {
     moveDown: vscode.l10n.t('Move down (Alt+↓)'),
     readonly: vscode.l10n.t('Read-only'),
     dismiss: vscode.l10n.t('Dismiss'),
-    heading: vscode.l10n.t('Heading'),
+    heading: vscode.l10n.t('Heading {0}'),
+    exportCleanTextTitle: vscode.l10n.t('Export the clean text of this article'),
+    normalizeTitle: vscode.l10n.t('Rewrite the markup into the canonical form (one undo step)'),
+    previewNormalizationTitle: vscode.l10n.t('Show what normalizing would change, as a diff'),
+    totalCharsTitle: vscode.l10n.t('Characters of all paragraphs, without indents'),
+    titleLine: vscode.l10n.t('Line 1: {0}'),
+    untitled: vscode.l10n.t('(untitled)'),
+    imageBlock: vscode.l10n.t('Image {0}'),
+    emptyParagraph: vscode.l10n.t('(empty paragraph)'),
+    richParagraph: vscode.l10n.t('This paragraph has markup (bold, links, line breaks): editing it writes it as plain text'),
+    addParagraph: vscode.l10n.t('Add a paragraph'),
+    toolbar: vscode.l10n.t('Article tools'),
+    article: vscode.l10n.t('Article'),
   };
 }
 
@@ -59,10 +71,11 @@ export class EditorSession implements vscode.Disposable {
   readonly onDidFocusBlock = this.changeEmitter.event;
 
   constructor(
-    readonly document: vscode.TextDocument,
+    private readonly initialDocument: vscode.TextDocument,
     readonly panel: vscode.WebviewPanel,
     private readonly articles: ArticleCache,
   ) {
+    const document = initialDocument;
     this.readonly = READONLY_SCHEMES.has(document.uri.scheme) || vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false;
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: ViewMessage) => void this.handle(message)),
@@ -71,6 +84,16 @@ export class EditorSession implements vscode.Disposable {
       }),
       this.changeEmitter,
     );
+  }
+
+  /**
+   * The document, as it is now: a language change (plain text → article) replaces the
+   * TextDocument object the editor was opened with.
+   */
+  get document(): vscode.TextDocument {
+    const uri = this.initialDocument.uri.toString();
+    if (!this.initialDocument.isClosed) return this.initialDocument;
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? this.initialDocument;
   }
 
   get article(): Article {

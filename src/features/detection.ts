@@ -28,8 +28,11 @@ async function reopenAsGb18030(document: vscode.TextDocument): Promise<vscode.Te
 }
 
 export function registerDetection(context: vscode.ExtensionContext): void {
-  // Documents this session switched; seeing one as plaintext again means the user chose that.
+  // Documents this session switched; seeing one as plaintext again while it stays open means the
+  // user chose that. A language change closes and reopens the document in one go; a real close
+  // forgets the choice (checked once the events of that change are through).
   const switched = new Set<string>();
+  const closing = new Set<string>();
 
   const consider = async (document: vscode.TextDocument): Promise<void> => {
     if (document.languageId !== 'plaintext' || !TXT.test(document.uri.path)) return;
@@ -46,7 +49,18 @@ export function registerDetection(context: vscode.ExtensionContext): void {
   };
 
   context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument((document) => void consider(document)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      const key = document.uri.toString();
+      if (!switched.has(key)) return;
+      closing.add(key);
+      setTimeout(() => {
+        if (closing.delete(key)) switched.delete(key);
+      }, 0);
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      closing.delete(document.uri.toString());
+      void consider(document);
+    }),
     vscode.commands.registerCommand('article.treatAsArticle', async (uri?: vscode.Uri) => {
       const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document) {

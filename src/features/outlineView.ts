@@ -107,6 +107,7 @@ export function registerOutlineView(context: vscode.ExtensionContext, articles: 
 
   /** Which article is active: the Article Editor's, else the text editor's. */
   const follow = (): void => {
+    if (provider.current?.isClosed) provider.show(undefined);
     const session = editors.active;
     if (session) return provider.show(session.document);
     const editor = vscode.window.activeTextEditor;
@@ -123,6 +124,10 @@ export function registerOutlineView(context: vscode.ExtensionContext, articles: 
     provider,
     view,
     vscode.window.onDidChangeActiveTextEditor(follow),
+    // A document switched to the article language (detection) is the same editor, a new document.
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (document.languageId === ARTICLE_LANGUAGE && vscode.window.activeTextEditor?.document.uri.toString() === document.uri.toString()) setTimeout(follow, 0);
+    }),
     editors.onDidChangeActive((session) => {
       if (session && !watched.has(session)) {
         watched.add(session);
@@ -134,8 +139,9 @@ export function registerOutlineView(context: vscode.ExtensionContext, articles: 
       follow();
     }),
     vscode.workspace.onDidChangeTextDocument((event) => provider.scheduleRefresh(event.document)),
+    // Closed, or closed and reopened in another language (detection): look again once that is through.
     vscode.workspace.onDidCloseTextDocument((document) => {
-      if (document === provider.current) provider.show(undefined);
+      if (document === provider.current) setTimeout(follow, 0);
     }),
     vscode.window.onDidChangeTextEditorSelection((event) => {
       if (event.textEditor.document !== provider.current) return;
