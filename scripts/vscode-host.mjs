@@ -630,7 +630,7 @@ async function start() {
   run('npm', ['run', 'build']);
   mkdirSync(join(repoRoot, 'dist'), { recursive: true });
   const vsix = join(repoRoot, 'dist', 'article-editor.vsix');
-  run('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix]);
+  run('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix]);
   const entry = await installCodeServer();
 
   const stateDir = join(hostDir, 'start');
