@@ -6,7 +6,7 @@
  */
 import { detectHeading, MAX_HEADING_LENGTH } from './headings';
 import type { Article, Block } from './model';
-import { indentLength, stripIndent } from './text';
+import { hasVisible, indentLength, stripIndent } from './text';
 
 /** Replace `[start, end)` of the article's source with `text`. */
 export interface SourceEdit {
@@ -16,14 +16,6 @@ export interface SourceEdit {
 }
 
 const NOT_PLAIN = /[<>&\r\n\uD800-\uDFFF]/;
-
-export function hasVisible(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!(c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b))) return true;
-  }
-  return false;
-}
 
 /** The index of the block whose text range holds `[start, end]`, by binary search; -1 if none. */
 function blockAt(blocks: readonly Block[], start: number, end: number): number {

@@ -7,7 +7,7 @@
  */
 import type { Article, Block, BlockKind, Heading, Layout, Segment } from './model';
 import { detectHeading, isAllBold, MAX_HEADING_LENGTH } from './headings';
-import { cleanHtmlText, cleanPlainText, indentLength, realTagEnd, stripIndent } from './text';
+import { cleanHtmlText, cleanPlainText, hasVisible, indentLength, realTagEnd, stripIndent } from './text';
 import { parseTitleLine } from './title';
 
 /** Block-level tags that make the top-level structure of a body. */
@@ -189,15 +189,6 @@ const searchSurrogate = (s: string, from: number): number => {
   HIGH_SURROGATES.lastIndex = from;
   return HIGH_SURROGATES.exec(s)?.index ?? -1;
 };
-
-/** Does the text hold anything but white space (ideographic spaces included)? */
-function hasVisible(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!(c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b))) return true;
-  }
-  return false;
-}
 
 /** Characters (code points) of a text after its indent. */
 function countChars(text: string, surrogates: boolean): number {

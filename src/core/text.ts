@@ -176,3 +176,12 @@ export function stripIndent(text: string): string {
   const indent = indentLength(text);
   return indent === 0 ? text : text.slice(indent);
 }
+
+/** Does the text hold anything but white space (ideographic spaces included)? */
+export function hasVisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b))) return true;
+  }
+  return false;
+}
