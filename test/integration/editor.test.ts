@@ -120,6 +120,38 @@ describe('Article Editor', function () {
     assert.deepEqual(reveal, { type: 'reveal', block: 2 });
   });
 
+  it('is read-only where the document is (a read-only file system, like git: old versions)', async () => {
+    const bytes = await vscode.workspace.fs.readFile(workspaceFile('000_5edd2806a98033fb.txt'));
+    const files = new Map<string, Uint8Array>([['/seed.txt', bytes]]);
+    const emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+    const provider: vscode.FileSystemProvider = {
+      onDidChangeFile: emitter.event,
+      watch: () => new vscode.Disposable(() => undefined),
+      stat: (uri) => ({ type: vscode.FileType.File, ctime: 0, mtime: 0, size: files.get(uri.path)?.length ?? 0 }),
+      readDirectory: () => [],
+      createDirectory: () => undefined,
+      readFile: (uri) => files.get(uri.path) ?? new Uint8Array(),
+      writeFile: () => {
+        throw vscode.FileSystemError.NoPermissions();
+      },
+      delete: () => undefined,
+      rename: () => undefined,
+    };
+    const registration = vscode.workspace.registerFileSystemProvider('articlero', provider, { isReadonly: true });
+    try {
+      const uri = vscode.Uri.from({ scheme: 'articlero', path: '/seed.txt' });
+      const session = await openInArticleEditor(uri);
+      const init = session.posted.find((m): m is Extract<HostMessage, { type: 'init' }> => m.type === 'init')!;
+      assert.equal(init.readonly, true);
+      const before = session.document.getText();
+      assert.equal(await session.handle({ type: 'edit', version: session.document.version, block: 0, from: 2, to: 2, text: '改' }), false);
+      assert.equal(session.document.getText(), before);
+    } finally {
+      await closeAllEditors();
+      registration.dispose();
+    }
+  });
+
   it('the Article Outline follows the text editor too, and reveals by selecting the text', async () => {
     const document = await openArticle('fixtures/editor-seed.txt');
     await vscode.window.showTextDocument(document);
