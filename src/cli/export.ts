@@ -62,7 +62,10 @@ class Pool {
 
   constructor(script: string, size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: { articleExportWorker: true } });
+      // A small young generation: a worker's garbage is collected often, so the process's peak
+      // memory stays flat however many files pass through (measured: 108 MB for 1,250 files,
+      // 114 MB for 5,000; 110 and 141 MB with V8's default).
+      const worker = new Worker(script, { workerData: { articleExportWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       worker.unref();
       this.all.push(worker);
       this.idle.push(worker);
