@@ -13,7 +13,7 @@
  *   const rows = await wb.outlineRows();
  *   await wb.close();
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -44,6 +44,11 @@ export interface WorkbenchOptions {
   /** The extension to load in development mode; default: this repository. */
   readonly extensionDevelopmentPath?: string;
   readonly viewport?: { width: number; height: number };
+  /**
+   * Written to the workspace's `.vscode/settings.json` before the workbench starts, e.g.
+   * `{ 'files.autoSave': 'off' }` (in the web workbench auto save defaults to `afterDelay`).
+   */
+  readonly workspaceSettings?: Record<string, unknown>;
 }
 
 export interface OutlineRow {
@@ -103,6 +108,10 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   const host = await loadHost();
   const ownWorkspace = options.workspace === undefined;
   const workspace = options.workspace ?? host.createWorkspace();
+  if (options.workspaceSettings) {
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings, null, 2) + '\n');
+  }
   const stateDir = host.createStateDir('ui');
   const serial = ++opened;
   const server = await host.startCodeServer({ folder: workspace, stateDir, logFile: join(host.resultsDir, `code-server-ui-${serial}.log`) });
@@ -153,6 +162,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       const header = page.locator(`.pane-header[aria-label^="${label}"]`).first();
       if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
       await page.locator(`.pane-header[aria-label^="${label}"][aria-expanded="false"]`).first().waitFor();
+      // The other sections grow into its room in a 200 ms animation: wait for its end.
+      await page.locator('.monaco-pane-view.animated').first().waitFor({ state: 'detached' });
     },
     screenshot: async (name) => {
       const path = join(host.resultsDir, `${name}.png`);
