@@ -908,7 +908,10 @@ export class ArticleEditor {
   }
 
   private saveState(): void {
-    const top = this.list.blockAtY(this.headerBottom() + 1);
+    const found = this.list.blockAtY(this.headerBottom() + 1);
+    // At the very top (the title in view), the pixel offset is the state: block 0 at offset 0 would
+    // scroll the title away when restored.
+    const top = found && (found.index > 0 || found.offset > 0) ? found : undefined;
     const state: ViewState = {
       scrollTop: Math.round(document.scrollingElement?.scrollTop ?? window.scrollY),
       ...(this.focusIndex >= 0 ? { focusedBlock: this.focusIndex } : {}),
