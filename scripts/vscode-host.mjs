@@ -62,6 +62,8 @@ const TEST_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'outline.collapseItems': 'alwaysExpand',
+  // The web workbench saves after a delay by default; tests check dirty state.
+  'files.autoSave': 'off',
 };
 
 export class HostError extends Error {}
