@@ -47,7 +47,7 @@ function strings(): Record<string, string> {
     untitled: vscode.l10n.t('(untitled)'),
     imageBlock: vscode.l10n.t('Image {0}'),
     emptyParagraph: vscode.l10n.t('(empty paragraph)'),
-    richParagraph: vscode.l10n.t('This paragraph has markup (bold, links, line breaks): editing it writes it as plain text'),
+    richParagraph: vscode.l10n.t('This paragraph has markup (bold, links, line breaks): typing keeps it; an edit across markup writes the paragraph as plain text'),
     addParagraph: vscode.l10n.t('Add a paragraph'),
     toolbar: vscode.l10n.t('Article tools'),
     article: vscode.l10n.t('Article'),

@@ -3,7 +3,9 @@
  * replace in the document when the user types in a paragraph, splits, merges, moves, deletes or
  * inserts one, or edits the title. Pure: no `vscode` import (the host applies the edits).
  */
+import { decodeHTMLStrict } from 'entities';
 import type { Article, Block } from '../core/model';
+import { realTagEnd } from '../core/text';
 import type { TextEdit } from '../core/normalize';
 import { SEED_STYLE, SPACER } from '../core/normalize';
 import type { ViewBlock } from './protocol';
@@ -64,12 +66,90 @@ function paragraphMarkup(article: Article, block: Block): { open: string; close:
 /** Replace `[from, to)` of a paragraph's clean text with `text`. */
 export function editText(article: Article, i: number, from: number, to: number, text: string): TextEdit {
   const block = article.blocks[i]!;
+  if (from === to && text === '') return { start: block.textStart, end: block.textStart, text: '' };
   if (isSimple(article, block)) {
     return { start: block.textStart + from, end: block.textStart + to, text: escapeTyped(article, text) };
   }
-  // Markup inside: the paragraph's text is rewritten whole, as plain (escaped) text.
+  // Markup inside: an edit within one run of literal text goes there, the tags around it kept.
+  const run = article.layout === 'html' ? runFor(textRuns(article, block), from, to) : undefined;
+  if (run) return { start: run.rawStart + (from - run.cleanStart), end: run.rawStart + (to - run.cleanStart), text: escapeTyped(article, text) };
+  // Otherwise the paragraph's text is rewritten whole, as plain (escaped) text.
   const next = block.text.slice(0, from) + text + block.text.slice(to);
   return { start: block.textStart, end: block.textEnd, text: escapeTyped(article, next) };
+}
+
+/** A stretch of a paragraph's source text that is its clean text character for character. */
+export interface TextRun {
+  readonly cleanStart: number;
+  readonly rawStart: number;
+  readonly length: number;
+  /** How many inline elements are open around it (0: directly in the paragraph). */
+  readonly depth: number;
+}
+
+const ENTITY_AT = /&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[a-zA-Z][a-zA-Z0-9]{1,31};)/y;
+const VOID_TAGS = /^<(?:br|img|hr|wbr|input|meta|link)\b|\/>$/i;
+
+/**
+ * The literal runs of a paragraph with inline markup, mapping clean-text offsets to source
+ * offsets; `undefined` where the source does not read as its clean text piece by piece (line
+ * breaks joined, skipped elements), so that callers fall back to rewriting the paragraph.
+ */
+export function textRuns(article: Article, block: Block): TextRun[] | undefined {
+  const s = article.source;
+  const end = block.textEnd;
+  let clean = '';
+  const runs: TextRun[] = [];
+  let depth = 0;
+  let runStart = -1;
+  let runClean = 0;
+  const closeRun = (at: number): void => {
+    if (runStart >= 0 && at > runStart) runs.push({ cleanStart: runClean, rawStart: runStart, length: at - runStart, depth });
+    runStart = -1;
+  };
+  for (let p = block.textStart; p < end; ) {
+    const c = s.charCodeAt(p);
+    if (c === 0x0a || c === 0x0d) return undefined;
+    if (c === 0x3c) {
+      const tagEnd = realTagEnd(s, p);
+      if (tagEnd > 0 && tagEnd <= end) {
+        closeRun(p);
+        const tag = s.slice(p, tagEnd);
+        if (/^<br\b/i.test(tag)) clean += '\n';
+        else if (/^<(?:script|style|template)\b/i.test(tag)) return undefined;
+        else if (tag.startsWith('</')) depth = Math.max(0, depth - 1);
+        else if (!tag.startsWith('<!--') && !VOID_TAGS.test(tag)) depth++;
+        p = tagEnd;
+        continue;
+      }
+    }
+    if (c === 0x26) {
+      ENTITY_AT.lastIndex = p;
+      if (ENTITY_AT.test(s) && ENTITY_AT.lastIndex <= end) {
+        closeRun(p);
+        clean += decodeHTMLStrict(s.slice(p, ENTITY_AT.lastIndex));
+        p = ENTITY_AT.lastIndex;
+        continue;
+      }
+    }
+    if (runStart < 0) {
+      runStart = p;
+      runClean = clean.length;
+    }
+    clean += s[p];
+    p++;
+  }
+  closeRun(end);
+  return clean === block.text ? runs : undefined;
+}
+
+/** The run that holds `[from, to]`; at a boundary, the run before it (typing continues its formatting). */
+function runFor(runs: readonly TextRun[] | undefined, from: number, to: number): TextRun | undefined {
+  if (!runs) return undefined;
+  for (const run of runs) {
+    if (from >= run.cleanStart && to <= run.cleanStart + run.length && (from > run.cleanStart || from === 0 || to > from || !runs.some((r) => r.cleanStart + r.length === from))) return run;
+  }
+  return undefined;
 }
 
 /** Enter: split paragraph `i` at clean-text offset `at`. */
@@ -87,6 +167,12 @@ export function splitParagraph(article: Article, i: number, at: number): TextEdi
   const spacer = contentEnd(article, i) > block.end ? SPACER : '';
   if (isSimple(article, block)) {
     const position = block.textStart + at;
+    return { start: position, end: position, text: close + spacer + open };
+  }
+  // Between elements (not inside a <strong>…): split there, the markup on both sides kept.
+  const run = textRuns(article, block)?.find((r) => r.depth === 0 && at >= r.cleanStart && at <= r.cleanStart + r.length);
+  if (run) {
+    const position = run.rawStart + (at - run.cleanStart);
     return { start: position, end: position, text: close + spacer + open };
   }
   const head = escapeTyped(article, block.text.slice(0, at));

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Article } from '../../src/core/model';
 import { applyEdits, type TextEdit } from '../../src/core/normalize';
 import { parseArticle } from '../../src/core/parse';
+import { realTagEnd } from '../../src/core/text';
 import { deleteBlock, editorView, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../../src/editor/edits';
 import { generateArticle, mixSeed } from '../support/generate';
 import { readSeed } from '../support/seeds';
@@ -126,5 +127,51 @@ describe('Article Editor edits: random sequences of operations', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('Article Editor edits in paragraphs with inline markup', () => {
+  const source = "标题\n<div><span style='x'> 甲<strong>乙乙</strong>丙&amp;丁<br>戊</span></div><div>&nbsp;</div>";
+  const article = parseArticle(source);
+  const i = viewIndex(article)[0]!;
+
+  it('typing goes into the literal text, the tags around it kept', () => {
+    assert.equal(applyEdits(source, [editText(article, i, 1, 1, '新')]), source.replace('甲<strong>', '甲新<strong>'));
+    assert.equal(applyEdits(source, [editText(article, i, 2, 2, '新')]), source.replace('<strong>乙', '<strong>乙新').replace('乙新乙', '乙新乙'));
+    assert.equal(applyEdits(source, [editText(article, i, 3, 3, '新')]), source.replace('乙乙</strong>', '乙乙新</strong>'));
+    assert.equal(applyEdits(source, [editText(article, i, 5, 5, '<')]), source.replace('&amp;丁', '&amp;&lt;丁'));
+    assert.equal(applyEdits(source, [editText(article, i, 5, 6, '')]), source.replace('丁<br>', '<br>'));
+  });
+
+  it('Enter between elements splits there and keeps the markup on both sides', () => {
+    const after = parseArticle(applyEdits(source, [splitParagraph(article, i, 3)]));
+    assert.deepEqual(paragraphs(after), ['甲乙乙', '丙&丁\n戊']);
+    assert.match(after.source, /甲<strong>乙乙<\/strong><\/span><\/div><div>&nbsp;<\/div><div><span style='x'> 丙&amp;丁<br>戊/);
+  });
+
+  it('random typing in generated markup paragraphs keeps the text right and, where it can, every tag', () => {
+    let keptMarkup = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.nat(), fc.nat(), fc.string({ unit: fc.constantFrom(...'字<&a'.split('')), minLength: 1, maxLength: 3 }), (seed, which, offset, typed) => {
+        const a = parseArticle(generateArticle(mixSeed(0x7a95, seed), { variant: seed % 2 === 0 ? 'I' : 'F' }).text);
+        const shown = viewIndex(a).filter((k) => a.blocks[k]!.kind === 'paragraph' && a.blocks[k]!.text !== '');
+        if (shown.length === 0) return;
+        const k = shown[which % shown.length]!;
+        const text = a.blocks[k]!.text;
+        const at = offset % (text.length + 1);
+        const edit = editText(a, k, at, at, typed);
+        const after = parseArticle(applyEdits(a.source, [edit]));
+        const block = after.blocks[k]!;
+        assert.equal(block.text, text.slice(0, at) + typed + text.slice(at));
+        // Real tags only: `x<5` with an `a` typed after `<` is text, not a tag.
+        const tags = (t: string): number => [...t.matchAll(/</g)].filter((m) => realTagEnd(t, m.index) > 0).length;
+        if (edit.end - edit.start < a.blocks[k]!.textEnd - a.blocks[k]!.textStart || edit.text === '') {
+          keptMarkup++;
+          assert.equal(tags(after.source.slice(block.textStart, block.textEnd)), tags(a.source.slice(a.blocks[k]!.textStart, a.blocks[k]!.textEnd)), 'tags kept');
+        }
+      }),
+      { numRuns: 500 },
+    );
+    assert.ok(keptMarkup > 300, `markup kept in ${keptMarkup} of 500 edits`);
   });
 });
