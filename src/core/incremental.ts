@@ -62,7 +62,7 @@ export function updateArticle(article: Article, edit: SourceEdit, sourceOf?: () 
     const b = article.blocks[k]!;
     blocks.push({ kind: b.kind, start: b.start + delta, end: b.end + delta, textStart: b.textStart + delta, textEnd: b.textEnd + delta, text: b.text, verbatim: b.verbatim, chars: b.chars, heading: b.heading });
   }
-  const rest = { titleLine: article.titleLine, title: article.title, listIndex: article.listIndex, layout: article.layout, eol: article.eol, blocks };
+  const rest = { length: article.length + delta, titleLine: article.titleLine, title: article.title, listIndex: article.listIndex, layout: article.layout, eol: article.eol, blocks };
   if (!sourceOf) return { source: article.source.slice(0, edit.start) + edit.text + article.source.slice(edit.end), ...rest };
   // The new source only when someone asks: slicing a text just edited makes V8 copy all of it.
   let newSource: string | undefined;

@@ -44,6 +44,8 @@ export type Layout = 'html' | 'plain';
 export interface Article {
   /** The text the article was parsed from (without BOM). */
   readonly source: string;
+  /** `source.length`, known without reading the source (which may be produced lazily). */
+  readonly length: number;
   /** `titleLine` is line 1 without its line end (and, for variant C, without the HTML that runs on from it). */
   readonly titleLine: Span & { readonly raw: string };
   /** The title per FORMAT.md: no list index, no `.txt`. */

@@ -84,7 +84,7 @@ export function buildOutline(article: Article, options: OutlineOptions = {}): Ou
   const root: Mutable<OutlineNode> = {
     kind: 'title',
     name: article.title !== '' ? article.title : article.titleLine.raw.trim(),
-    span: { start: 0, end: article.source.length },
+    span: { start: 0, end: article.length },
     selection: { start: titleLine.start, end: titleLine.end },
     chars: 0,
     block: -1,

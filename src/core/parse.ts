@@ -433,6 +433,7 @@ export function parseArticle(source: string): Article {
   else parsePlainBody(s, bodyStart, list);
   return {
     source: s,
+    length: s.length,
     titleLine: { start: 0, end: titleEnd, raw },
     title,
     listIndex,

@@ -201,7 +201,7 @@ export function swapBlocks(article: Article, i: number, j: number): TextEdit {
 /** Delete block `i` with its spacer and the line end or gap that follows it. */
 export function deleteBlock(article: Article, i: number, nextShown: number | undefined): TextEdit {
   const block = article.blocks[i]!;
-  const end = nextShown !== undefined ? article.blocks[nextShown]!.start : article.source.length;
+  const end = nextShown !== undefined ? article.blocks[nextShown]!.start : article.length;
   // The last block: take the gap before it instead, so no stray line end stays behind.
   const start = nextShown === undefined && i > 0 ? contentEnd(article, i - 1) : block.start;
   return { start: Math.min(start, block.start), end, text: '' };
@@ -211,7 +211,7 @@ export function deleteBlock(article: Article, i: number, nextShown: number | und
 export function insertParagraph(article: Article, i: number, first: number | undefined): TextEdit {
   const eol = article.eol;
   if (i < 0) {
-    const at = first !== undefined ? article.blocks[first]!.start : article.source.length;
+    const at = first !== undefined ? article.blocks[first]!.start : article.length;
     const text = article.layout === 'plain' ? `  ${eol}` : `<div><span style='${SEED_STYLE}'> </span></div>${SPACER}`;
     return { start: at, end: at, text };
   }

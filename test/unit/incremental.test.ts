@@ -28,6 +28,7 @@ describe('updateArticle: typing in a paragraph without a full parse', () => {
           const source = article.source.slice(0, start) + typed + article.source.slice(end);
           assert.equal(result.source, source);
           assert.deepEqual(result.blocks, parseArticle(source).blocks);
+          assert.equal(result.length, source.length);
         },
       ),
       { numRuns: 5000 },
