@@ -72,6 +72,7 @@ const FIRST_BLOCK_ON_LINE = /<(?:div|p|h[1-6]|span|table|ul|ol|center|section|ar
 /** One line of an image placeholder (variant E); the trailing space is optional here. */
 const DASH_LINE = /-{4,}[ \t]*(?=\r?\n|$)/y;
 const IMAGE_LINE = /-*这里有图片-*[ \t]*(?=\r?\n|$)/y;
+const SPACER_DIV = '<div>&nbsp;</div>';
 const SPACERS = new Set(['', '&nbsp;', '&#160;', '&#xa0;', '\u00a0', '<br>', '<br/>', '<br />']);
 
 function isSpace(c: number): boolean {
@@ -300,6 +301,12 @@ function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
         p = image;
         continue;
       }
+    }
+    // The scrapers' spacer, twenty thousand times in a big article: no need to look closer.
+    if (s.startsWith(SPACER_DIV, p)) {
+      list.spacer(p, p + SPACER_DIV.length);
+      p += SPACER_DIV.length;
+      continue;
     }
     if (blockTagAt(s, p)) {
       const openEnd = tagEnd(s, p);
