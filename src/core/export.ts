@@ -2,7 +2,7 @@
  * Export of an article's clean text. JSON here; the text formats come with the export feature.
  */
 import type { Article } from './model';
-import { stripIndent } from './text';
+import { FULLWIDTH_INDENT, stripIndent } from './text';
 
 export type ExportedBlock =
   | { readonly type: 'heading'; readonly level: number; readonly text: string }
@@ -54,7 +54,6 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { indent: 'none', images: '
 
 export const FORMAT_EXTENSIONS: Record<ExportFormat, string> = { txt: '.txt', md: '.md', json: '.json', jsonl: '.jsonl' };
 
-const FULLWIDTH_INDENT = '\u3000\u3000';
 
 function plainText(exported: ExportedArticle, options: ExportOptions): string {
   const parts = [exported.title];

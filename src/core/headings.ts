@@ -4,6 +4,7 @@
  * over the markup's.
  */
 import type { Heading } from './model';
+import { stripIndent } from './text';
 
 const NUMERAL = '[一二三四五六七八九十百零〇两]+';
 const NUMBERED: ReadonlyArray<readonly [RegExp, number]> = [
@@ -47,4 +48,14 @@ export function isAllBold(raw: string): boolean {
   if (!m) return false;
   const inner = m[2]!;
   return !new RegExp(`</${m[1]}\\s*>`, 'i').test(inner) && inner.trim() !== '';
+}
+
+/**
+ * The heading of a paragraph with clean text `text` (`chars` characters without indent), as the
+ * parser decides it and as typing must keep deciding it: only an `<hN>` paragraph or a short one
+ * can be a heading.
+ */
+export function paragraphHeading(text: string, chars: number, tagLevel: number | undefined, allBold: boolean): Heading | undefined {
+  if (text === '' || (tagLevel === undefined && chars > MAX_HEADING_LENGTH)) return undefined;
+  return detectHeading(stripIndent(text), tagLevel, allBold);
 }

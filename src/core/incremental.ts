@@ -4,9 +4,9 @@
  * it, so the article is updated in place of a full parse. Anything else returns `undefined`, and
  * the caller parses the new text.
  */
-import { detectHeading, MAX_HEADING_LENGTH } from './headings';
+import { paragraphHeading } from './headings';
 import type { Article, Block } from './model';
-import { hasVisible, indentLength, stripIndent } from './text';
+import { hasVisible, indentLength } from './text';
 
 /** Replace `[start, end)` of the article's source with `text`. */
 export interface SourceEdit {
@@ -55,7 +55,7 @@ export function updateArticle(article: Article, edit: SourceEdit, sourceOf?: () 
   // Only an <hN> paragraph can have a heading whatever its length, and it always has one.
   const tag = article.layout === 'html' && block.heading ? tagName(article.source, block) : '';
   const tagLevel = /^h[1-6]$/.test(tag) ? Number(tag[1]) : undefined;
-  const heading = tagLevel !== undefined || chars <= MAX_HEADING_LENGTH ? detectHeading(stripIndent(next), tagLevel, false) : undefined;
+  const heading = paragraphHeading(next, chars, tagLevel, false);
   const blocks = article.blocks.slice(0, i);
   blocks.push({ ...block, end: block.end + delta, textEnd: block.textEnd + delta, text: next, chars, heading });
   for (let k = i + 1; k < article.blocks.length; k++) {

@@ -14,7 +14,8 @@
  * them changes only those blocks (and an already canonical file gets no edit at all).
  */
 import type { Article, Block } from './model';
-import { escapeStray, isWide, realTagEnd } from './text';
+import { SPACER_DIV } from './parse';
+import { applyIndent, escapeHtmlText, escapeStray, isWide, realTagEnd } from './text';
 
 export interface NormalizeOptions {
   /** The `style` attribute of every paragraph's span. */
@@ -37,7 +38,7 @@ export const DEFAULT_NORMALIZE_OPTIONS: NormalizeOptions = {
 /** The canonical image placeholder: the scrapers' three lines, each with its trailing space. */
 export const CANONICAL_PLACEHOLDER = ['---------------------------------------- ', '-------------------这里有图片------------ ', '---------------------------------------- '];
 
-export const SPACER = '<div>&nbsp;</div>';
+export const SPACER = SPACER_DIV;
 
 /** Replace `[start, end)` of the source with `text`. */
 export interface TextEdit {
@@ -46,7 +47,6 @@ export interface TextEdit {
   readonly text: string;
 }
 
-const FULLWIDTH_INDENT = '\u3000\u3000';
 
 /** The style value made safe inside single quotes. */
 function styleAttribute(style: string): string {
@@ -127,18 +127,12 @@ export function canonicalText(raw: string, html: boolean): string {
   // Rebuild: escaped text with the tags put back (a <br>'s stand-in is dropped for its tag).
   let out = '';
   let at = 0;
-  const escape = (text: string): string => (html ? escapeStray(text) : text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  const escape = html ? escapeStray : escapeHtmlText;
   for (const { at: position, tag } of placed) {
     out += escape(joined.slice(at, position).split(BREAK).join('')) + tag;
     at = position;
   }
   return out + escape(joined.slice(at).split(BREAK).join(''));
-}
-
-function applyIndent(text: string, indent: NormalizeOptions['indent']): string {
-  if (indent === 'keep') return text;
-  const stripped = text.replace(/^[\u3000 \t]+/, '');
-  return indent === 'fullwidth' ? FULLWIDTH_INDENT + stripped : stripped;
 }
 
 /** The canonical markup of one paragraph block (with its spacer). */
@@ -255,8 +249,7 @@ function expectedTexts(article: Article, options: NormalizeOptions): string[] {
   const out: string[] = [];
   for (const block of article.blocks) {
     if (block.kind !== 'paragraph' || block.text === '') continue;
-    const stripped = block.text.replace(/^[\u3000 \t]+/, '');
-    out.push(options.indent === 'keep' ? block.text : options.indent === 'fullwidth' ? FULLWIDTH_INDENT + stripped : stripped);
+    out.push(applyIndent(block.text, options.indent));
   }
   return out;
 }

@@ -6,8 +6,8 @@
  * text holds markup goes through parse5 (see `text.ts`). That keeps a 15 MB article fast.
  */
 import type { Article, Block, BlockKind, Heading, Layout, Segment } from './model';
-import { detectHeading, isAllBold, MAX_HEADING_LENGTH } from './headings';
-import { cleanHtmlText, cleanPlainText, hasVisible, indentLength, realTagEnd, stripIndent } from './text';
+import { isAllBold, MAX_HEADING_LENGTH, paragraphHeading } from './headings';
+import { cleanHtmlText, cleanPlainText, hasVisible, indentLength, realTagEnd } from './text';
 import { parseTitleLine } from './title';
 
 /** Block-level tags that make the top-level structure of a body. */
@@ -72,7 +72,8 @@ const FIRST_BLOCK_ON_LINE = /<(?:div|p|h[1-6]|span|table|ul|ol|center|section|ar
 /** One line of an image placeholder (variant E); the trailing space is optional here. */
 const DASH_LINE = /-{4,}[ \t]*(?=\r?\n|$)/y;
 const IMAGE_LINE = /-*这里有图片-*[ \t]*(?=\r?\n|$)/y;
-const SPACER_DIV = '<div>&nbsp;</div>';
+/** The scrapers' spacer after each paragraph (also the canonical one, see normalize.ts). */
+export const SPACER_DIV = '<div>&nbsp;</div>';
 const SPACERS = new Set(['', '&nbsp;', '&#160;', '&#xa0;', '\u00a0', '<br>', '<br/>', '<br />']);
 
 function isSpace(c: number): boolean {
@@ -236,10 +237,8 @@ class BlockList {
     if (!hasVisible(text)) text = '';
     const surrogates = simple ? this.surrogate.within(textStart, textEnd) : HIGH_SURROGATE.test(text);
     const chars = text === '' ? 0 : countChars(text, surrogates);
-    // Only a short paragraph can be a heading, unless its markup says so (<hN>).
-    const candidate = text !== '' && (tagLevel !== undefined || chars <= MAX_HEADING_LENGTH);
-    const allBold = candidate && !simple && raw.indexOf('<') >= 0 && isAllBold(raw);
-    const heading: Heading | undefined = candidate ? detectHeading(stripIndent(text), tagLevel, allBold) : undefined;
+    const allBold = !simple && chars <= MAX_HEADING_LENGTH && raw.indexOf('<') >= 0 && isAllBold(raw);
+    const heading: Heading | undefined = paragraphHeading(text, chars, tagLevel, allBold);
     const kind: BlockKind = 'paragraph';
     // Every block has the same shape (heading included), which keeps property access monomorphic.
     this.blocks.push({ kind, start, end, textStart, textEnd, text, verbatim: simple && text !== '', chars, heading });

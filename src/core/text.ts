@@ -185,3 +185,18 @@ export function hasVisible(text: string): boolean {
   }
   return false;
 }
+
+/** The `　　` indent of the pages' paragraphs. */
+export const FULLWIDTH_INDENT = '\u3000\u3000';
+
+/** The indent of a text as a setting asks: kept as it is, always `　　`, or none. */
+export function applyIndent(text: string, indent: 'keep' | 'fullwidth' | 'none'): string {
+  if (indent === 'keep') return text;
+  const stripped = stripIndent(text);
+  return indent === 'fullwidth' ? FULLWIDTH_INDENT + stripped : stripped;
+}
+
+/** Text made safe as HTML text: `&`, `<` and `>` escaped. */
+export function escapeHtmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -5,7 +5,7 @@
  */
 import { decodeHTMLStrict } from 'entities';
 import type { Article, Block } from '../core/model';
-import { realTagEnd } from '../core/text';
+import { escapeHtmlText, realTagEnd } from '../core/text';
 import type { TextEdit } from '../core/normalize';
 import { SEED_STYLE, SPACER } from '../core/normalize';
 import type { ViewBlock } from './protocol';
@@ -45,7 +45,7 @@ export function viewIndex(article: Article): number[] {
 /** Typed text made into the article's markup: escaped in HTML, as it is in plain text. */
 export function escapeTyped(article: Article, text: string): string {
   if (article.layout === 'plain') return text.replace(/\r?\n/g, ' ');
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>');
+  return escapeHtmlText(text).replace(/\r?\n/g, '<br>');
 }
 
 /** Where block `i` ends together with the spacer right after it, if any. */
