@@ -67,3 +67,16 @@ export class ArticleCache implements vscode.Disposable {
     this.entries.clear();
   }
 }
+
+/**
+ * The folder a batch command works on: the one it was run on (Explorer), else one the user picks.
+ * Batch commands read and write through Node, so the folder must be on this machine.
+ */
+export async function localFolder(folder: vscode.Uri | undefined, pickTitle: string, notLocal: string): Promise<vscode.Uri | undefined> {
+  const target = folder instanceof vscode.Uri ? folder : (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: pickTitle }))?.[0];
+  if (target && target.scheme !== 'file') {
+    void vscode.window.showErrorMessage(notLocal);
+    return undefined;
+  }
+  return target;
+}

@@ -11,7 +11,7 @@ import type { Article } from '../core/model';
 import { parseArticle } from '../core/parse';
 import { AtomicStream, inputFiles, outputPath, readTextFile, writeFileAtomic, type ReadProblem } from '../node/files';
 import { getConfig } from '../config';
-import type { ArticleCache } from './articles';
+import { localFolder, type ArticleCache } from './articles';
 
 const LANGUAGE_OF: Record<ExportFormat, string> = { txt: 'plaintext', md: 'markdown', json: 'json', jsonl: 'jsonl' };
 
@@ -144,15 +144,8 @@ interface FolderExportArgs {
 }
 
 async function exportFolder(log: vscode.OutputChannel, folder: vscode.Uri | undefined, args: FolderExportArgs = {}): Promise<FolderExportSummary | undefined> {
-  if (!(folder instanceof vscode.Uri)) {
-    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: vscode.l10n.t('Folder of articles to export') });
-    folder = picked?.[0];
-    if (!folder) return undefined;
-  }
-  if (folder.scheme !== 'file') {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Only folders on this machine can be exported.'));
-    return undefined;
-  }
+  folder = await localFolder(folder, vscode.l10n.t('Folder of articles to export'), vscode.l10n.t('Only folders on this machine can be exported.'));
+  if (!folder) return undefined;
   const format = args.format ?? (await pickFormat(vscode.l10n.t('Export Folder'), undefined));
   if (!format) return undefined;
   let destination = args.destination;

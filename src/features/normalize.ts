@@ -9,7 +9,7 @@ import { normalizeChecked, type CheckedNormalization } from '../core/normalize';
 import { parseArticle } from '../core/parse';
 import { encodeText, inputFiles, readTextFile, writeFileAtomic } from '../node/files';
 import { getConfig } from '../config';
-import { ARTICLE_LANGUAGE, type ArticleCache } from './articles';
+import { ARTICLE_LANGUAGE, localFolder, type ArticleCache } from './articles';
 
 const PREVIEW_SCHEME = 'article-normalized';
 
@@ -89,15 +89,8 @@ interface FolderNormalizeArgs {
 }
 
 async function normalizeFolder(log: vscode.OutputChannel, folder: vscode.Uri | undefined, args: FolderNormalizeArgs = {}): Promise<FolderNormalizeSummary | undefined> {
-  if (!(folder instanceof vscode.Uri)) {
-    folder = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: vscode.l10n.t('Folder of articles to normalize') }))?.[0];
-    if (!folder) return undefined;
-  }
-  if (folder.scheme !== 'file') {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Only folders on this machine can be normalized.'));
-    return undefined;
-  }
-  const root = folder;
+  const root = await localFolder(folder, vscode.l10n.t('Folder of articles to normalize'), vscode.l10n.t('Only folders on this machine can be normalized.'));
+  if (!root) return undefined;
   const options = getConfig(root).normalize;
   const cancelled = (token: vscode.CancellationToken): boolean => token.isCancellationRequested || args.token?.isCancellationRequested === true;
   log.clear();
