@@ -2,7 +2,7 @@
  * Export of an article's clean text. JSON here; the text formats come with the export feature.
  */
 import type { Article } from './model';
-import { FULLWIDTH_INDENT, stripIndent } from './text';
+import { cleanText, FULLWIDTH_INDENT } from './text';
 
 export type ExportedBlock =
   | { readonly type: 'heading'; readonly level: number; readonly text: string }
@@ -25,7 +25,7 @@ export function toExportedArticle(article: Article, path: string): ExportedArtic
     if (block.kind === 'image') {
       blocks.push({ type: 'image' });
     } else if (block.kind === 'paragraph' && block.text !== '') {
-      const text = stripIndent(block.text);
+      const text = cleanText(block.text);
       blocks.push(block.heading ? { type: 'heading', level: block.heading.level, text } : { type: 'paragraph', text });
     }
   }

@@ -4,7 +4,7 @@
  * over the markup's.
  */
 import type { Heading } from './model';
-import { stripIndent } from './text';
+import { cleanText } from './text';
 
 const NUMERAL = '[一二三四五六七八九十百零〇两]+';
 const NUMBERED: ReadonlyArray<readonly [RegExp, number]> = [
@@ -51,11 +51,11 @@ export function isAllBold(raw: string): boolean {
 }
 
 /**
- * The heading of a paragraph with clean text `text` (`chars` characters without indent), as the
+ * The heading of a paragraph with text `text` (`chars` characters of its clean text), as the
  * parser decides it and as typing must keep deciding it: only an `<hN>` paragraph or a short one
  * can be a heading.
  */
 export function paragraphHeading(text: string, chars: number, tagLevel: number | undefined, allBold: boolean): Heading | undefined {
   if (text === '' || (tagLevel === undefined && chars > MAX_HEADING_LENGTH)) return undefined;
-  return detectHeading(stripIndent(text), tagLevel, allBold);
+  return detectHeading(cleanText(text), tagLevel, allBold);
 }

@@ -29,11 +29,16 @@ export interface Block extends Span {
    */
   readonly textStart: number;
   readonly textEnd: number;
-  /** The clean text per FORMAT.md (tags removed, entities decoded, markup newlines joined). The `　　` indent is kept. */
+  /**
+   * The paragraph's text: tags removed, entities decoded, markup newlines joined, with the white
+   * space at its ends kept as it is in the source (the page's indent in whatever space, invisible
+   * trailing spaces), so that a verbatim paragraph's offsets map one to one. FORMAT.md's clean
+   * text is this without that white space: `cleanText(text)` (text.ts), exactly what `trim()` removes.
+   */
   readonly text: string;
   /** The source text is the clean text, character for character: offsets map one to one. */
   readonly verbatim: boolean;
-  /** Characters (code points) of `text` without its indent: what the outline shows as the count. */
+  /** Characters (code points) of the clean text (`text` without the white space at its ends): what the outline shows as the count. */
   readonly chars: number;
   /** Set when the paragraph is recognised as a section heading. */
   readonly heading?: Heading;

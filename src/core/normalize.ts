@@ -138,7 +138,7 @@ export function canonicalText(raw: string, html: boolean): string {
 /** The canonical markup of one paragraph block (with its spacer). */
 export function canonicalParagraph(article: Article, block: Block, options: NormalizeOptions): string {
   const raw = article.source.slice(block.textStart, block.textEnd);
-  const text = block.text === '' ? '' : applyIndent(canonicalText(raw, article.layout === 'html'), options.indent);
+  const text = block.text === '' ? '' : applyIndent(canonicalText(raw, article.layout === 'html'), options.indent, true);
   return `<div><span style='${styleAttribute(options.style)}'> ${text}</span></div>${SPACER}`;
 }
 

@@ -3,7 +3,7 @@
  * section headings they belong to), image placeholders as nodes of their own.
  */
 import type { Article, Block, Span } from './model';
-import { indentLength } from './text';
+import { indentLength, trailingLength } from './text';
 
 export type OutlineKind = 'title' | 'heading' | 'paragraph' | 'image';
 
@@ -48,12 +48,13 @@ export function charCount(text: string): number {
   return n;
 }
 
-/** The first `length` characters of a paragraph's text (indent dropped) on one line, with `…` when cut. */
+/** The first `length` characters of a paragraph's clean text (white space at its ends dropped) on one line, with `…` when cut. */
 export function nodeName(text: string, length: number): string {
   const indent = indentLength(text);
-  let name = text.length - indent > length ? text.slice(indent, indent + length) : indent > 0 ? text.slice(indent) : text;
+  const end = indent === text.length ? indent : text.length - trailingLength(text);
+  let name = end - indent > length ? text.slice(indent, indent + length) : indent > 0 || end < text.length ? text.slice(indent, end) : text;
   if (name.indexOf('\n') >= 0) name = name.replace(/\n+/g, ' ');
-  if (text.length - indent <= length) return name;
+  if (end - indent <= length) return name;
   const last = name.charCodeAt(name.length - 1);
   return (last >= 0xd800 && last <= 0xdbff ? name.slice(0, -1) : name) + '…';
 }

@@ -7,7 +7,7 @@
  */
 import type { Article, Block, BlockKind, Heading, Layout, Segment } from './model';
 import { isAllBold, MAX_HEADING_LENGTH, paragraphHeading } from './headings';
-import { cleanHtmlText, cleanPlainText, hasVisible, indentLength, realTagEnd } from './text';
+import { cleanHtmlText, cleanPlainText, hasVisible, indentLength, realTagEnd, trailingLength } from './text';
 import { parseTitleLine } from './title';
 
 /** Block-level tags that make the top-level structure of a body. */
@@ -192,9 +192,9 @@ const searchSurrogate = (s: string, from: number): number => {
   return HIGH_SURROGATES.exec(s)?.index ?? -1;
 };
 
-/** Characters (code points) of a text after its indent. */
+/** Characters (code points) of a text without the white space at its ends (its clean text). */
 function countChars(text: string, surrogates: boolean): number {
-  let n = text.length - indentLength(text);
+  let n = text.length - indentLength(text) - trailingLength(text);
   if (surrogates) n -= text.match(HIGH_SURROGATES)?.length ?? 0;
   return n;
 }

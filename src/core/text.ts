@@ -164,24 +164,52 @@ export function cleanPlainText(raw: string): string {
   return joinMarkupNewlines(raw);
 }
 
-/** Length of the leading indent: ideographic spaces (`　　`), ASCII spaces and tabs. */
+/**
+ * Is `c` a UTF-16 code unit that JavaScript's `trim()` removes: white space and line terminators
+ * (tab, VT, FF, space, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000,
+ * U+FEFF, LF, CR)? This is the white space FORMAT.md's clean text drops at a paragraph's ends.
+ */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
+
+/**
+ * Length of the leading indent: all the white space at the start that `trim()` removes (the
+ * page's `　　`, em spaces, U+00A0, ASCII spaces, tabs).
+ */
 export function indentLength(text: string): number {
   let i = 0;
-  for (let c = text.charCodeAt(0); c === 0x3000 || c === 0x20 || c === 0x09; c = text.charCodeAt(++i));
+  while (i < text.length && isTrimSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
-/** The text without the leading `　　` indent (and any ASCII spaces before it). */
+/** Length of the white space at the end of the text that `trim()` removes. */
+export function trailingLength(text: string): number {
+  let i = text.length;
+  while (i > 0 && isTrimSpace(text.charCodeAt(i - 1))) i--;
+  return text.length - i;
+}
+
+/** The text without its leading indent (white space of every kind). */
 export function stripIndent(text: string): string {
   const indent = indentLength(text);
   return indent === 0 ? text : text.slice(indent);
 }
 
-/** Does the text hold anything but white space (ideographic spaces included)? */
+/**
+ * The clean text of FORMAT.md from a block's text: white space of every kind at both ends
+ * removed, exactly what `trim()` removes; white space inside stays.
+ */
+export function cleanText(text: string): string {
+  return text.trim();
+}
+
+/** Does the text hold anything but white space (what `trim()` leaves something of)? */
 export function hasVisible(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!(c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b))) return true;
+    if (!isTrimSpace(text.charCodeAt(i))) return true;
   }
   return false;
 }
@@ -190,10 +218,29 @@ export function hasVisible(text: string): boolean {
 export const FULLWIDTH_INDENT = '\u3000\u3000';
 
 /** The indent of a text as a setting asks: kept as it is, always `　　`, or none. */
-export function applyIndent(text: string, indent: 'keep' | 'fullwidth' | 'none'): string {
+export function applyIndent(text: string, indent: 'keep' | 'fullwidth' | 'none', html = false): string {
   if (indent === 'keep') return text;
-  const stripped = stripIndent(text);
+  const stripped = html ? text.slice(htmlIndentLength(text)) : stripIndent(text);
   return indent === 'fullwidth' ? FULLWIDTH_INDENT + stripped : stripped;
+}
+
+/** An entity at the start of the text: a named one, or a numeric one with its code point. */
+const LEADING_ENTITY = /^&(?:(nbsp|ensp|emsp|thinsp|Tab|NewLine)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));/;
+
+/** Length of the indent at the start of a paragraph's HTML source text: white space, raw or as entities. */
+export function htmlIndentLength(raw: string): number {
+  let i = 0;
+  for (;;) {
+    const c = raw.charCodeAt(i);
+    if (isTrimSpace(c)) i++;
+    else if (c === 0x26 /* & */) {
+      const m = LEADING_ENTITY.exec(raw.slice(i, i + 12));
+      if (!m) return i;
+      const code = m[1] !== undefined ? 0x20 : m[2] !== undefined ? Number(m[2]) : parseInt(m[3]!, 16);
+      if (!isTrimSpace(code)) return i;
+      i += m[0].length;
+    } else return i;
+  }
 }
 
 /** Text made safe as HTML text: `&`, `<` and `>` escaped. */

@@ -40,5 +40,8 @@ export function parseTitleLine(raw: string): TitleParts {
   const title = rest.trim();
   // A line that is nothing but digits and `.txt` has no title of its own: keep the number as title.
   if (title === '') return { title: digits, listIndex: null };
-  return { title, listIndex: Number.parseInt(indexDigits, 10) };
+  // Digits that are no safe integer (a 20-digit run) would lose precision: they are no index.
+  const listIndex = Number(indexDigits);
+  if (!Number.isSafeInteger(listIndex)) return { title: line.trim(), listIndex: null };
+  return { title, listIndex };
 }

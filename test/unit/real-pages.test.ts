@@ -1,0 +1,125 @@
+/**
+ * Clean text on real pages (issue 8, section 3, and the line-end and list-index points of
+ * section 2): the patterns real news pages show when the scrapers write them, each checked as a
+ * reader of the export would check it.
+ */
+import * as assert from 'node:assert/strict';
+import { exportArticle, toExportedArticle } from '../../src/core/export';
+import type { Article } from '../../src/core/model';
+import { applyEdits, DEFAULT_NORMALIZE_OPTIONS, normalizeChecked, normalizeEdits, type NormalizeOptions } from '../../src/core/normalize';
+import { buildOutline } from '../../src/core/outline';
+import { parseArticle, rebuild } from '../../src/core/parse';
+import { cleanText, hasVisible, indentLength, isTrimSpace, trailingLength } from '../../src/core/text';
+import { parseTitleLine } from '../../src/core/title';
+
+const STYLE = 'font-size:16px;margin-top:15px;line-height:25px;text-indent:30px';
+const p = (text: string): string => `<div><span style='${STYLE}'> ${text}</span></div><div>&nbsp;</div>`;
+const PH = ['---------------------------------------- ', '-------------------这里有图片------------ ', '---------------------------------------- '];
+/** The JSON export's blocks: what a reader of the export gets. */
+const blocks = (source: string): unknown[] => toExportedArticle(parseArticle(source), 'x.txt').blocks;
+const paragraphs = (...texts: string[]): unknown[] => texts.map((text) => ({ type: 'paragraph', text }));
+
+describe('clean text: white space of every kind at a paragraph\'s ends is not text', () => {
+  it('isTrimSpace is exactly what trim() removes, over every UTF-16 code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      assert.equal(isTrimSpace(c), ch.trim() === '', `U+${c.toString(16).padStart(4, '0')}`);
+    }
+    assert.equal(indentLength('\u2003\u00a0 \u3000x\u3000'), 4);
+    assert.equal(trailingLength('x \u00a0\u3000'), 3);
+    assert.equal(cleanText('\u2003\u2003x y\u00a0'), 'x y');
+    assert.equal(hasVisible('\u200b'), true, 'a zero-width space is not white space trim() removes');
+    assert.equal(hasVisible('\u2003\u00a0\u3000 '), false);
+  });
+
+  const indents: Array<[string, string]> = [
+    ['em spaces (news.cn)', '\u2003\u2003'],
+    ['&nbsp; entities', '&nbsp;&nbsp;&nbsp;&nbsp;'],
+    ['raw U+00A0', '\u00a0\u00a0\u00a0\u00a0'],
+    ['ASCII spaces', '    '],
+    ['mixed', '&nbsp;\u2003　 '],
+  ];
+  for (const [what, indent] of indents) {
+    it(`an indent in ${what} is not exported; white space inside stays`, () => {
+      const src = `1标题.txt\n${p(`${indent}第一段 有  空格。`)}${p(`${indent}Second paragraph.`)}`;
+      assert.deepEqual(blocks(src), paragraphs('第一段 有  空格。', 'Second paragraph.'));
+      assert.equal(exportArticle(parseArticle(src), 'x.txt', 'txt'), '标题\n\n第一段 有  空格。\n\nSecond paragraph.\n');
+    });
+
+    it(`a section heading after an indent in ${what} is recognised`, () => {
+      const a = parseArticle(`1标题.txt\n${p(`${indent}一、总体要求`)}${p(`${indent}正文。`)}${p(`${indent}（一）分项`)}`);
+      assert.deepEqual(toExportedArticle(a, 'x').blocks, [
+        { type: 'heading', level: 1, text: '一、总体要求' },
+        { type: 'paragraph', text: '正文。' },
+        { type: 'heading', level: 2, text: '（一）分项' },
+      ]);
+      const [root] = buildOutline(a);
+      assert.deepEqual(root!.children.map((n) => n.kind), ['heading']);
+      assert.equal(root!.children[0]!.name, '一、总体要求');
+    });
+  }
+
+  it('trailing white space (spaces, U+00A0, U+3000, &nbsp;, tabs) is not exported', () => {
+    const src = `1标题.txt\n${p('　　甲。 ')}${p('　　乙。\u00a0\u00a0')}${p('　　丙。　')}${p('　　丁。&nbsp;')}${p('　　戊。\t \u2003')}`;
+    assert.deepEqual(blocks(src), paragraphs('甲。', '乙。', '丙。', '丁。', '戊。'));
+    const [root] = buildOutline(parseArticle(src));
+    assert.deepEqual(root!.children.map((n) => [n.name, n.chars]), [['甲。', 2], ['乙。', 2], ['丙。', 2], ['丁。', 2], ['戊。', 2]]);
+  });
+
+  it('plain text (variant D): indents and trailing white space of every kind', () => {
+    assert.deepEqual(blocks('标题\n  \u2003\u2003甲。 \n  \u00a0\u00a0乙。\u3000\n    丙。'), paragraphs('甲。', '乙。', '丙。'));
+  });
+
+  it('a paragraph of nothing but white space of any kind is empty', () => {
+    assert.deepEqual(blocks(`1标题.txt\n${p('&nbsp;\u2003\u3000 ')}${p('甲。')}`), paragraphs('甲。'));
+  });
+
+  it('the title line keeps none of it either', () => {
+    const a = parseArticle(`\u2003227标题\u00a0.txt\u3000\n${p('甲。')}`);
+    assert.equal(a.title, '标题');
+    assert.equal(a.listIndex, 227);
+  });
+});
+
+describe('normalize keeps every text of indented pages', () => {
+  const settings: NormalizeOptions[] = [
+    DEFAULT_NORMALIZE_OPTIONS,
+    { ...DEFAULT_NORMALIZE_OPTIONS, indent: 'none' },
+    { ...DEFAULT_NORMALIZE_OPTIONS, indent: 'fullwidth' },
+  ];
+  const src = `1标题.txt\n${p('\u2003\u2003甲。')}${p('&nbsp;&nbsp;&#160;乙。&nbsp;')}${p('    丙。')}${p('&#x3000;&#12288;丁。')}`;
+  for (const options of settings) {
+    it(`indent ${options.indent}: safe, texts kept, the indent as asked`, () => {
+      const article = parseArticle(src);
+      const result = normalizeChecked(article, options, parseArticle);
+      assert.ok(result.safe);
+      const after = parseArticle(result.text);
+      assert.deepEqual(toExportedArticle(after, 'x').blocks, toExportedArticle(article, 'x').blocks);
+      const texts = after.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
+      if (options.indent === 'none') assert.ok(texts.every((t) => indentLength(t) === 0), JSON.stringify(texts));
+      if (options.indent === 'fullwidth') assert.ok(texts.every((t) => t.startsWith('　　') && indentLength(t) === 2), JSON.stringify(texts));
+      assert.deepEqual(normalizeEdits(after, options), [], 'canonical after one run');
+    });
+  }
+  it('indent keep leaves the page\'s indent characters in the file', () => {
+    const out = applyEdits(src, normalizeEdits(parseArticle(src)));
+    assert.ok(out.includes('\u2003\u2003甲。'));
+  });
+});
+
+describe('list index: digits that are not a safe integer are not an index', () => {
+  it('a 20-digit run stays in the title, listIndex null', () => {
+    assert.deepEqual(parseTitleLine('12345678901234567890标题.txt'), { title: '12345678901234567890标题', listIndex: null });
+    assert.deepEqual(parseTitleLine('9007199254740993标题.txt'), { title: '9007199254740993标题', listIndex: null });
+    assert.deepEqual(parseTitleLine('9007199254740991标题.txt'), { title: '标题', listIndex: 9007199254740991 });
+    const a: Article = parseArticle(`12345678901234567890标题.txt\n${p('甲。')}`);
+    assert.equal(a.listIndex, null);
+    assert.equal(JSON.parse(exportArticle(a, 'x', 'json')).title, '12345678901234567890标题');
+  });
+});
+
+describe('rebuild stays lossless on real-page patterns', () => {
+  it('every pattern above rebuilds byte for byte', () => {
+    for (const src of [`1标题.txt\n${p('\u2003\u2003甲。\u00a0')}`, `标题\r${p('甲')}\r${PH.join('\r')}\r${p('乙')}`]) assert.equal(rebuild(parseArticle(src)), src);
+  });
+});
