@@ -59,8 +59,8 @@ export interface Article {
   readonly listIndex: number | null;
   /** `'plain'` for variant D (no HTML), `'html'` otherwise. */
   readonly layout: Layout;
-  /** The first line end in the file, `'\n'` where there is none. */
-  readonly eol: '\n' | '\r\n';
+  /** The first line end in the file (CR, LF and CRLF are line ends alike), `'\n'` where there is none. */
+  readonly eol: '\n' | '\r\n' | '\r';
   /**
    * The body's blocks in order. Blocks never overlap; the text between two consecutive blocks
    * (and between the title line and the first block, and after the last) is a gap. Title line,

@@ -69,9 +69,10 @@ function matchesAt(s: string, p: number, lower: string): boolean {
 }
 /** Variant C: the title runs straight into the first block. */
 const FIRST_BLOCK_ON_LINE = /<(?:div|p|h[1-6]|span|table|ul|ol|center|section|article)(?=[\s>/])/i;
-/** One line of an image placeholder (variant E); the trailing space is optional here. */
-const DASH_LINE = /-{4,}[ \t]*(?=\r?\n|$)/y;
-const IMAGE_LINE = /-*这里有图片-*[ \t]*(?=\r?\n|$)/y;
+/** One line of an image placeholder (variant E); the trailing space is optional here. CR, LF and CRLF end lines alike. */
+const DASH_LINE = /-{4,}[ \t]*(?=[\r\n]|$)/y;
+const IMAGE_LINE = /-*这里有图片-*[ \t]*(?=[\r\n]|$)/y;
+const IMAGE_WORDS = '这里有图片';
 /** The scrapers' spacer after each paragraph (also the canonical one, see normalize.ts). */
 export const SPACER_DIV = '<div>&nbsp;</div>';
 const SPACERS = new Set(['', '&nbsp;', '&#160;', '&#xa0;', '\u00a0', '<br>', '<br/>', '<br />']);
@@ -99,10 +100,25 @@ function tagEnd(s: string, p: number): number {
   return TAG.test(s) ? TAG.lastIndex : -1;
 }
 
+function isLineEnd(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
+}
+
+/** Offset of the line end (CR, LF or CRLF) at or after `p`, or the text's length. For short distances. */
+function lineEndFrom(s: string, p: number): number {
+  while (p < s.length && !isLineEnd(s.charCodeAt(p))) p++;
+  return p;
+}
+
+/** Offset just past the line end that starts at `p` (CRLF is one line end). */
+function pastLineEnd(s: string, p: number): number {
+  if (p >= s.length) return s.length;
+  return s.charCodeAt(p) === 0x0d && s.charCodeAt(p + 1) === 0x0a ? p + 2 : p + 1;
+}
+
 /** Offset of the next line's start after offset `p` (which is inside or at the end of a line). */
 function nextLineStart(s: string, p: number): number {
-  const nl = s.indexOf('\n', p);
-  return nl < 0 ? s.length : nl + 1;
+  return pastLineEnd(s, lineEndFrom(s, p));
 }
 
 function matchAt(re: RegExp, s: string, p: number): number {
@@ -110,47 +126,75 @@ function matchAt(re: RegExp, s: string, p: number): number {
   return re.test(s) ? re.lastIndex : -1;
 }
 
-/**
- * An image placeholder starting at line start `p`: an optional dash line, the `这里有图片` line and
- * an optional dash line. Returns its end (before the last line's line end), or -1.
- */
-function placeholderEnd(s: string, p: number): number {
-  let q = p;
-  const top = matchAt(DASH_LINE, s, q);
-  if (top >= 0) q = nextLineStart(s, top);
-  const middle = q < s.length ? matchAt(IMAGE_LINE, s, q) : -1;
-  if (middle < 0) return -1;
-  const next = nextLineStart(s, middle);
-  const bottom = next < s.length && next > middle ? matchAt(DASH_LINE, s, next) : -1;
-  return bottom >= 0 ? bottom : middle;
-}
-
 function isLineStart(s: string, p: number): boolean {
-  return p === 0 || s.charCodeAt(p - 1) === 0x0a;
+  return p === 0 || isLineEnd(s.charCodeAt(p - 1));
 }
 
 /**
- * The line starts where image placeholders begin, found in one pass over the body, so that asking
- * "is there a placeholder before offset X" never rescans a long line.
+ * The image placeholder (variant E) whose `这里有图片` line starts at line start `middle`: its
+ * start and end (before the last line's line end), or undefined. The dash line before it may
+ * follow other text on its line (the scraper wrote no line end before it), so the start may be
+ * in the middle of a line; the dash line after it is optional, as is the one before.
+ */
+function placeholderAround(s: string, middle: number, from: number): { start: number; end: number } | undefined {
+  const middleEnd = matchAt(IMAGE_LINE, s, middle);
+  if (middleEnd < 0) return undefined;
+  let start = middle;
+  // The dash line before: the end of the previous line, `-{4,}` and optional blanks.
+  if (middle > from && isLineEnd(s.charCodeAt(middle - 1))) {
+    let q = middle - 1;
+    if (s.charCodeAt(q) === 0x0a && q > from && s.charCodeAt(q - 1) === 0x0d) q--;
+    while (q > from && (s.charCodeAt(q - 1) === 0x20 || s.charCodeAt(q - 1) === 0x09)) q--;
+    let dashes = q;
+    while (dashes > from && s.charCodeAt(dashes - 1) === 0x2d) dashes--;
+    if (q - dashes >= 4) start = dashes;
+  }
+  const next = nextLineStart(s, middleEnd);
+  const bottom = next < s.length && next > middleEnd ? matchAt(DASH_LINE, s, next) : -1;
+  return { start, end: bottom >= 0 ? bottom : middleEnd };
+}
+
+/** An image placeholder that starts at line start `p` (for the look at a body's start), its end or -1. */
+function placeholderEnd(s: string, p: number): number {
+  const top = matchAt(DASH_LINE, s, p);
+  const middle = top >= 0 ? nextLineStart(s, top) : p;
+  if (middle >= s.length) return -1;
+  const found = placeholderAround(s, middle, p);
+  return found && found.start === p ? found.end : -1;
+}
+
+/**
+ * The image placeholders of a body, found in one pass (by their `这里有图片` line, which is rare),
+ * so that asking "is there a placeholder before offset X" never rescans a long line.
  */
 class Placeholders {
   private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
   private cursor = 0;
+  /** The end of the placeholder the last {@link next} found. */
+  end = -1;
 
   constructor(s: string, from: number) {
-    let nl = s.indexOf('\n-', from > 0 ? from - 1 : 0);
-    while (nl >= 0) {
-      if (placeholderEnd(s, nl + 1) >= 0) this.starts.push(nl + 1);
-      nl = s.indexOf('\n-', nl + 1);
+    for (let at = s.indexOf(IMAGE_WORDS, from); at >= 0; at = s.indexOf(IMAGE_WORDS, at + IMAGE_WORDS.length)) {
+      let middle = at;
+      while (middle > from && s.charCodeAt(middle - 1) === 0x2d) middle--;
+      if (!isLineStart(s, middle) || middle < from) continue;
+      const found = placeholderAround(s, middle, Math.max(from, this.ends[this.ends.length - 1] ?? from));
+      if (!found) continue;
+      this.starts.push(found.start);
+      this.ends.push(found.end);
+      at = Math.max(at, found.end - IMAGE_WORDS.length);
     }
   }
 
-  /** The first placeholder start in `[from, limit)`, or -1. Calls must come with `from` never decreasing. */
+  /** The first placeholder start in `[from, limit)`, or -1; sets {@link end}. Calls must come with `from` never decreasing. */
   next(from: number, limit: number): number {
     const starts = this.starts;
     while (this.cursor < starts.length && starts[this.cursor]! < from) this.cursor++;
     const at = starts[this.cursor];
-    return at !== undefined && at < limit ? at : -1;
+    if (at === undefined || at >= limit) return -1;
+    this.end = this.ends[this.cursor]!;
+    return at;
   }
 }
 
@@ -293,13 +337,10 @@ function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
   while (p < n) {
     p = skipSpace(s, p);
     if (p >= n) break;
-    if (isLineStart(s, p)) {
-      const image = placeholderEnd(s, p);
-      if (image >= 0) {
-        list.image(p, image);
-        p = image;
-        continue;
-      }
+    if (placeholders.next(p, p + 1) === p) {
+      list.image(p, placeholders.end);
+      p = placeholders.end;
+      continue;
     }
     // The scrapers' spacer, twenty thousand times in a big article: no need to look closer.
     if (s.startsWith(SPACER_DIV, p)) {
@@ -345,8 +386,28 @@ function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
   }
 }
 
+/** Line ends (CR, LF or CRLF) at or after positions that only move forward, each text searched about once. */
+class LineEnds {
+  private readonly lf: Lookahead;
+  private readonly cr: Lookahead;
+
+  constructor(s: string) {
+    this.lf = new Lookahead(s, searchChar('\n'));
+    this.cr = new Lookahead(s, searchChar('\r'));
+  }
+
+  /** Offset of the first line end at or after `from`, or -1. */
+  next(from: number): number {
+    const lf = this.lf.next(from);
+    const cr = this.cr.next(from);
+    return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+  }
+}
+
 function parsePlainBody(s: string, bodyStart: number, list: BlockList): void {
   const n = s.length;
+  const placeholders = new Placeholders(s, bodyStart);
+  const lineEnds = new LineEnds(s);
   let open: { start: number; textStart: number; end: number } | undefined;
   const flush = (): void => {
     if (open) list.paragraph(open.start, open.end, open.textStart, open.end, true);
@@ -354,20 +415,15 @@ function parsePlainBody(s: string, bodyStart: number, list: BlockList): void {
   };
   let lineStart = bodyStart;
   while (lineStart < n) {
-    const nl = s.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 ? n : nl;
-    const contentEnd = lineEnd > lineStart && s.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
-    if (skipSpace(s, lineStart, contentEnd) === contentEnd) {
-      flush();
-    } else {
-      const image = placeholderEnd(s, lineStart);
-      if (image >= 0) {
+    const found = lineEnds.next(lineStart);
+    const lineEnd = found < 0 ? n : found;
+    // A placeholder on this line: at its start, or (its first dash line) after the line's text.
+    const image = placeholders.next(lineStart, lineEnd + 1);
+    const contentEnd = image >= 0 ? image : lineEnd;
+    if (image !== lineStart) {
+      if (skipSpace(s, lineStart, contentEnd) === contentEnd) {
         flush();
-        list.image(lineStart, image);
-        lineStart = nextLineStart(s, image);
-        continue;
-      }
-      if (s.charCodeAt(lineStart) === 0x20 && s.charCodeAt(lineStart + 1) === 0x20) {
+      } else if (s.charCodeAt(lineStart) === 0x20 && s.charCodeAt(lineStart + 1) === 0x20) {
         flush();
         open = { start: lineStart, textStart: lineStart + 2, end: contentEnd };
       } else if (open) {
@@ -376,14 +432,21 @@ function parsePlainBody(s: string, bodyStart: number, list: BlockList): void {
         open = { start: lineStart, textStart: lineStart, end: contentEnd };
       }
     }
-    if (nl < 0) break;
-    lineStart = nl + 1;
+    if (image >= 0) {
+      flush();
+      const end = placeholders.end;
+      list.image(image, end);
+      lineStart = nextLineStart(s, end);
+      continue;
+    }
+    if (found < 0) break;
+    lineStart = pastLineEnd(s, lineEnd);
   }
   flush();
 }
 
 /** A line that starts with a block tag: an HTML body, even after a plain first line. */
-const LINE_OF_MARKUP = /(?:^|\n)[ \t]*<\/?(?:div|p|h[1-6]|table|ul|ol|li|center|br)(?=[\s>/])/i;
+const LINE_OF_MARKUP = /(?:^|[\r\n])[ \t]*<\/?(?:div|p|h[1-6]|table|ul|ol|li|center|br)(?=[\s>/])/i;
 /** Any sign of markup in a body that does not start with it. */
 const HTML_BODY = /<\/?(?:div|p|span|br|h[1-6]|table|ul|ol|li|strong|b|font|center)(?=[\s>/])/i;
 
@@ -394,7 +457,7 @@ const HTML_BODY = /<\/?(?:div|p|span|br|h[1-6]|table|ul|ol|li|strong|b|font|cent
  */
 function isHtmlBody(s: string, bodyStart: number): boolean {
   let p = bodyStart;
-  while (p < s.length && s.charCodeAt(p) === 0x0a) p++;
+  while (p < s.length && isLineEnd(s.charCodeAt(p))) p++;
   for (;;) {
     const q = skipSpace(s, p);
     if (q >= s.length || !isLineStart(s, q)) {
@@ -410,10 +473,9 @@ function isHtmlBody(s: string, bodyStart: number): boolean {
   }
   if (s.charCodeAt(p) === 0x3c && realTagEnd(s, p) > 0) return true;
   // A two-space paragraph line without markup of its own: plain text.
-  const lineStart = s.lastIndexOf('\n', p - 1) + 1;
+  const lineStart = Math.max(s.lastIndexOf('\n', p - 1), s.lastIndexOf('\r', p - 1)) + 1;
   if (lineStart >= bodyStart && s.startsWith('  ', lineStart)) {
-    const lineEnd = s.indexOf('\n', p);
-    if (!HTML_BODY.test(s.slice(p, lineEnd < 0 ? s.length : lineEnd)) && !LINE_OF_MARKUP.test(s.slice(bodyStart))) return false;
+    if (!HTML_BODY.test(s.slice(p, lineEndFrom(s, p))) && !LINE_OF_MARKUP.test(s.slice(bodyStart))) return false;
   }
   return HTML_BODY.test(p === 0 ? s : s.slice(p));
 }
@@ -421,11 +483,13 @@ function isHtmlBody(s: string, bodyStart: number): boolean {
 /** Parses an article's text (as decoded, without BOM). Never throws; any text is some article. */
 export function parseArticle(source: string): Article {
   const s = source;
+  // Line 1 ends at its first line end: CR, LF and CRLF alike (a CR alone is one too).
   const nl = s.indexOf('\n');
-  const crlf = nl > 0 && s.charCodeAt(nl - 1) === 0x0d;
-  const lineEnd = nl < 0 ? s.length : crlf ? nl - 1 : nl;
+  let lineEnd = nl < 0 ? s.length : nl;
+  if (s.lastIndexOf('\r', lineEnd) >= 0) lineEnd = Math.min(lineEnd, s.indexOf('\r'));
+  const eol = lineEnd >= s.length ? '\n' : s.charCodeAt(lineEnd) === 0x0a ? '\n' : s.charCodeAt(lineEnd + 1) === 0x0a ? '\r\n' : '\r';
   let titleEnd = lineEnd;
-  let bodyStart = nl < 0 ? s.length : nl + 1;
+  let bodyStart = pastLineEnd(s, lineEnd);
   const firstBlock = FIRST_BLOCK_ON_LINE.exec(lineEnd === s.length ? s : s.slice(0, lineEnd));
   if (firstBlock) {
     titleEnd = firstBlock.index;
@@ -444,7 +508,7 @@ export function parseArticle(source: string): Article {
     title,
     listIndex,
     layout,
-    eol: crlf ? '\r\n' : '\n',
+    eol,
     blocks: list.blocks,
   };
 }

@@ -123,3 +123,71 @@ describe('rebuild stays lossless on real-page patterns', () => {
     for (const src of [`1标题.txt\n${p('\u2003\u2003甲。\u00a0')}`, `标题\r${p('甲')}\r${PH.join('\r')}\r${p('乙')}`]) assert.equal(rebuild(parseArticle(src)), src);
   });
 });
+
+describe('line ends: CR, LF and CRLF alike', () => {
+  const html = (eol: string): string => `12标题.txt${eol}${p('　　甲。')}${eol}${PH.join(eol)}${eol}${p('　　乙。')}`;
+  const plain = (eol: string): string => ['12标题.txt', '  甲，', '接着。', ...PH, '  乙。'].join(eol);
+  for (const [name, eol] of [['CR', '\r'], ['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    it(`${name}: title, paragraphs and placeholders of an HTML body`, () => {
+      const a = parseArticle(html(eol));
+      assert.equal(a.title, '标题');
+      assert.equal(a.listIndex, 12);
+      assert.equal(a.titleLine.raw, '12标题.txt');
+      assert.equal(a.eol, eol);
+      assert.deepEqual(toExportedArticle(a, 'x').blocks, [{ type: 'paragraph', text: '甲。' }, { type: 'image' }, { type: 'paragraph', text: '乙。' }]);
+      assert.equal(rebuild(a), html(eol));
+    });
+
+    it(`${name}: plain-text paragraphs (variant D) with a continuation line and a placeholder`, () => {
+      const a = parseArticle(plain(eol));
+      assert.equal(a.layout, 'plain');
+      assert.equal(a.title, '标题');
+      assert.deepEqual(toExportedArticle(a, 'x').blocks, [{ type: 'paragraph', text: '甲，接着。' }, { type: 'image' }, { type: 'paragraph', text: '乙。' }]);
+      assert.equal(exportArticle(a, 'x', 'md'), '# 标题\n\n甲，接着。\n\n\\[图片\\]\n\n乙。\n');
+      assert.equal(rebuild(a), plain(eol));
+    });
+  }
+
+  it('mixed line ends in one file', () => {
+    const src = `12标题.txt\r\n  甲。\r  乙，\n接着。\r\n${PH[0]}\r${PH[1]}\n${PH[2]}\r\n  丙。`;
+    const a = parseArticle(src);
+    assert.deepEqual(toExportedArticle(a, 'x').blocks, [...paragraphs('甲。', '乙，接着。'), { type: 'image' }, ...paragraphs('丙。')]);
+    assert.equal(rebuild(a), src);
+  });
+
+  it('a stray CR in line 1 ends it: it is in neither the title nor the Markdown heading', () => {
+    const a = parseArticle(`标题\r\n${p('甲。')}`.replace('标题', '河南\r标题'));
+    assert.equal(a.title, '河南');
+    assert.ok(!exportArticle(a, 'x', 'md').split('\n')[0]!.includes('\r'));
+    assert.equal(exportArticle(a, 'x', 'md').split('\n')[0], '# 河南');
+    const md = exportArticle(parseArticle(`7标题.txt\r${p('甲。')}`), 'x', 'md');
+    assert.equal(md, '# 标题\n\n甲。\n');
+  });
+});
+
+describe('image placeholders glued to the line before', () => {
+  it('HTML: the first dash line right after <div>&nbsp;</div> is part of the placeholder', () => {
+    const src = `1标题.txt\n${p('　　甲。')}${PH.join('\n')}\n${p('　　乙。')}`;
+    const a = parseArticle(src);
+    assert.deepEqual(toExportedArticle(a, 'x').blocks, [...paragraphs('甲。'), { type: 'image' }, ...paragraphs('乙。')]);
+    const image = a.blocks.find((b) => b.kind === 'image')!;
+    assert.equal(src.slice(image.start, image.end), PH.join('\n'));
+    assert.equal(rebuild(a), src);
+  });
+
+  it('HTML: glued after a paragraph without spacer, and with CRLF', () => {
+    const src = `1标题.txt\r\n<div><span style='x'> 甲。</span></div>${PH.join('\r\n')}\r\n${p('乙。')}`;
+    assert.deepEqual(blocks(src), [...paragraphs('甲。'), { type: 'image' }, ...paragraphs('乙。')]);
+  });
+
+  it('plain text: the first dash line after a paragraph\'s text on its line', () => {
+    const src = ['1标题.txt', '  甲。' + PH[0], PH[1], PH[2], '  乙。'].join('\n');
+    const a = parseArticle(src);
+    assert.deepEqual(toExportedArticle(a, 'x').blocks, [...paragraphs('甲。'), { type: 'image' }, ...paragraphs('乙。')]);
+    assert.equal(rebuild(a), src);
+  });
+
+  it('dash lines alone, with no picture line, are text as before', () => {
+    assert.deepEqual(blocks(`1标题.txt\n  甲。\n  ----------\n  乙。`), paragraphs('甲。', '----------', '乙。'));
+  });
+});
