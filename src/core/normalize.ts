@@ -15,7 +15,7 @@
  */
 import type { Article, Block } from './model';
 import { SPACER_DIV } from './parse';
-import { applyIndent, escapeHtmlText, escapeStray, isWide, realTagEnd } from './text';
+import { applyIndent, escapeHtmlText, escapeStray, isWide, markupTags } from './text';
 
 export interface NormalizeOptions {
   /** The `style` attribute of every paragraph's span. */
@@ -83,15 +83,16 @@ export function canonicalText(raw: string, html: boolean): string {
   const tags: { at: number; tag: string }[] = [];
   let from = 0;
   if (html) {
-    for (let i = raw.indexOf('<'); i >= 0; i = raw.indexOf('<', i + 1)) {
-      const end = realTagEnd(raw, i);
-      if (end < 0) continue;
+    // Only markup is a tag here; tag-like text (`a<b>c`) is text and gets escaped.
+    const markup = markupTags(raw);
+    for (let k = 0; k < markup.length; k += 2) {
+      const i = markup[k]!;
+      const end = markup[k + 1]!;
       flat += raw.slice(from, i);
       const tag = raw.slice(i, end);
       tags.push({ at: flat.length, tag });
       if (/^<br\b/i.test(tag)) flat += BREAK;
       from = end;
-      i = end - 1;
     }
   }
   flat += raw.slice(from);

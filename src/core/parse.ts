@@ -289,6 +289,19 @@ class BlockList {
   }
 }
 
+/** The `</span>` in `[from, to)` that closes a span opened just before `from` (spans nest), or -1. */
+function spanCloseAt(s: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = s.indexOf('<', from); i >= 0 && i < to; i = s.indexOf('<', i + 1)) {
+    if (matchesAt(s, i, '</span') && (s.charCodeAt(i + 6) === 0x3e || isSpace(s.charCodeAt(i + 6)))) {
+      if (depth-- === 0) return i;
+    } else if (matchesAt(s, i, '<span') && (s.charCodeAt(i + 5) === 0x3e || isSpace(s.charCodeAt(i + 5))) && tagEnd(s, i) > 0) {
+      depth++;
+    }
+  }
+  return -1;
+}
+
 /** A top-level `<div>`/`<p>`/`<hN>`… element `[start, end)` whose content is `[innerStart, innerEnd)`. */
 function addElement(list: BlockList, s: string, name: string, start: number, end: number, innerStart: number, innerEnd: number): void {
   const innerFrom = skipSpace(s, innerStart, innerEnd);
@@ -303,10 +316,13 @@ function addElement(list: BlockList, s: string, name: string, start: number, end
   let hasSpan = false;
   if (matchesAt(s, innerFrom, '<span') && (s.charCodeAt(innerFrom + 5) === 0x3e || isSpace(s.charCodeAt(innerFrom + 5)))) {
     const spanEnd = tagEnd(s, innerFrom);
-    if (spanEnd > 0 && spanEnd <= innerEnd) {
+    // The scraper's span wraps the whole text (or never closes); a span closed before the end is
+    // inline markup of the text, which then starts with it.
+    const spanClose = spanEnd > 0 && spanEnd <= innerEnd ? spanCloseAt(s, spanEnd, innerTo) : -2;
+    if (spanClose === -1 || (spanClose >= 0 && spanClose === innerTo - 7)) {
       hasSpan = true;
       textStart = spanEnd;
-      textEnd = innerTo >= spanEnd + 7 && matchesAt(s, innerTo - 7, '</span>') ? innerTo - 7 : innerEnd;
+      textEnd = spanClose >= 0 ? spanClose : innerEnd;
     }
   }
   if (textStart < textEnd && s.charCodeAt(textStart) === 0x20) textStart++; // the scraper's one space
@@ -328,6 +344,58 @@ function addLoose(list: BlockList, s: string, start: number, limit: number): voi
     list.blocks.pop();
     list.other(start, end);
   }
+}
+
+/**
+ * `<N …>` ending at `openEnd`, followed by the scrapers' `<span …>`: the offset of the `</N>` that
+ * closes the paragraph (the first `</span>` directly followed by `</N>`), or -1 where there is no
+ * such close before `limit` (-1: no limit) or before another paragraph of that form opens.
+ */
+function scraperParagraphClose(s: string, openEnd: number, name: string, limit: number): number {
+  const spanAt = skipSpace(s, openEnd);
+  if (!matchesAt(s, spanAt, '<span') || !(s.charCodeAt(spanAt + 5) === 0x3e || isSpace(s.charCodeAt(spanAt + 5)))) return -1;
+  const spanEnd = tagEnd(s, spanAt);
+  if (spanEnd < 0) return -1;
+  const end = limit >= 0 ? limit : s.length;
+  for (let i = s.indexOf('<', spanEnd); i >= 0 && i < end; i = s.indexOf('<', i + 1)) {
+    if (s.charCodeAt(i + 1) === 0x2f /* / */) {
+      if (!matchesAt(s, i, '</span>')) continue;
+      const close = skipSpace(s, i + 7, end);
+      if (close + 3 + name.length <= end && s.charCodeAt(close) === 0x3c && s.charCodeAt(close + 1) === 0x2f && matchesAt(s, close + 2, name)) {
+        const after = skipSpace(s, close + 2 + name.length, end);
+        if (s.charCodeAt(after) === 0x3e && after < end) return close;
+      }
+    } else if (blockTagAt(s, i) && matchesAt(s, skipSpace(s, Math.max(i + 1, tagEnd(s, i)), end), '<span')) {
+      return -1; // the next paragraph of this form, before this one closed
+    }
+  }
+  return -1;
+}
+
+/** How many block tags {@link closeAfterTagLikeText} looks at before it gives up. */
+const TAG_LIKE_LOOKAHEAD = 64;
+
+/**
+ * `<N …>` ending at `openEnd` whose content mentions, after some text, an opening block tag at
+ * `inner` (named `innerName`): `<p>…an empty <div> was illegible…</p>`. If no element opened in
+ * the content closes before `</N>` does, those tags are text and `</N>` closes the paragraph: its
+ * offset. Otherwise -1 (the element wraps blocks of its own).
+ */
+function closeAfterTagLikeText(s: string, openEnd: number, inner: number, innerName: string, name: string, limit: number): number {
+  if (skipSpace(s, openEnd, inner) === inner) return -1; // a block right at the start: structure
+  const opened = [innerName];
+  let i = inner;
+  for (let k = 0; k < TAG_LIKE_LOOKAHEAD; k++) {
+    i = nextBlockTag(s, i + 1);
+    if (i < 0 || i >= limit) return -1;
+    if (!found.closing) {
+      opened.push(found.name);
+      continue;
+    }
+    if (opened.includes(found.name)) return -1;
+    return found.name === name && tagEnd(s, i) > 0 ? i : -1;
+  }
+  return -1;
 }
 
 function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
@@ -357,9 +425,27 @@ function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
           continue;
         }
         const name = found.name;
+        // The scrapers' paragraph, `<div><span …>` TEXT `</span></div>`: TEXT runs to that close,
+        // whatever tags it mentions (`…an empty <div> was…`); which of those are markup is decided
+        // inside the paragraph (text.ts).
+        const ahead = placeholders.next(openEnd, n);
+        const scraperClose = scraperParagraphClose(s, openEnd, name, ahead);
+        if (scraperClose > 0) {
+          const closeEnd = tagEnd(s, scraperClose);
+          addElement(list, s, name, p, closeEnd, openEnd, scraperClose);
+          p = closeEnd;
+          continue;
+        }
         const next = nextBlockTag(s, openEnd);
+        const innerName = found.name;
         const placeholder = placeholders.next(openEnd, next >= 0 ? next : n);
-        if (placeholder < 0 && next >= 0 && found.closing && found.name === name) {
+        const textClose = placeholder < 0 && next >= 0 && !found.closing ? closeAfterTagLikeText(s, openEnd, next, innerName, name, ahead >= 0 ? ahead : n) : -1;
+        if (textClose > 0) {
+          // An opening block tag in the element's text that never closes in it: text, not a block.
+          const closeEnd = tagEnd(s, textClose);
+          addElement(list, s, name, p, closeEnd, openEnd, textClose);
+          p = closeEnd;
+        } else if (placeholder < 0 && next >= 0 && found.closing && found.name === name) {
           const closeEnd = tagEnd(s, next);
           const end = closeEnd > 0 ? closeEnd : next + 2 + name.length;
           addElement(list, s, name, p, end, openEnd, next);

@@ -26,7 +26,7 @@ const COMMENT = /<!--[\s\S]*?-->/y;
 const ATTRIBUTE_NAME = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 const ENTITY = /&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[a-zA-Z][a-zA-Z0-9]{1,31};)/y;
 
-/** Where a real tag starts at `at` in `s`, its end offset; otherwise -1. */
+/** Where a tag by its syntax (a known name, known attributes) starts at `at` in `s`, its end offset; otherwise -1. Whether it is markup there is {@link markupTags}' to say. */
 export function realTagEnd(s: string, at: number): number {
   if (s.charCodeAt(at + 1) === 0x2f /* / */) {
     CLOSE_TAG.lastIndex = at;
@@ -49,19 +49,63 @@ export function realTagEnd(s: string, at: number): number {
   return OPEN_TAG.lastIndex;
 }
 
+/** Void elements: markup wherever they stand (FORMAT.md, variant L). */
+const VOID_TAGS = new Set(['br', 'img', 'hr', 'wbr']);
+const TAG_NAME = /^<\/?([a-zA-Z][a-zA-Z0-9:]*)/;
+
 /**
- * The source text made into HTML that says what the scraper meant: real tags and well-formed
- * entities stay, every other `<`, `>` and `&` is escaped.
+ * The tags of a paragraph's source text that are markup, as `[start, end)` pairs in order: a
+ * comment, a void element (`br`, `img`, `hr`, `wbr`), a self-closed tag, or an element that opens
+ * and closes inside this text. Every other `<…>`, however tag-like (`an empty <div> was`, `a<b>c`,
+ * a stray `</b>`), is text (FORMAT.md, variant L).
+ */
+export function markupTags(raw: string): number[] {
+  const tags: { start: number; end: number; markup: boolean }[] = [];
+  /** Open elements not yet closed, by lower-case name: indexes into `tags`. */
+  const open = new Map<string, number[]>();
+  for (let i = raw.indexOf('<'); i >= 0; i = raw.indexOf('<', i + 1)) {
+    const end = realTagEnd(raw, i);
+    if (end < 0) continue;
+    const tag = { start: i, end, markup: false };
+    tags.push(tag);
+    i = end - 1;
+    if (raw.charCodeAt(tag.start + 1) === 0x21 /* ! comment */) {
+      tag.markup = true;
+      continue;
+    }
+    const name = TAG_NAME.exec(raw.slice(tag.start, tag.start + 40))![1]!.toLowerCase();
+    if (VOID_TAGS.has(name) || raw.charCodeAt(end - 2) === 0x2f /* <x/> */) {
+      tag.markup = true;
+    } else if (raw.charCodeAt(tag.start + 1) === 0x2f /* </x> */) {
+      const opened = open.get(name);
+      const at = opened?.pop();
+      if (at !== undefined) tag.markup = tags[at]!.markup = true;
+    } else {
+      const opened = open.get(name);
+      if (opened) opened.push(tags.length - 1);
+      else open.set(name, [tags.length - 1]);
+    }
+  }
+  const out: number[] = [];
+  for (const tag of tags) if (tag.markup) out.push(tag.start, tag.end);
+  return out;
+}
+
+/**
+ * The source text made into HTML that says what the scraper meant: markup tags ({@link markupTags})
+ * and well-formed entities stay, every other `<`, `>` and `&` is escaped.
  */
 export function escapeStray(raw: string): string {
+  const tags = raw.indexOf('<') >= 0 ? markupTags(raw) : [];
+  let next = 0;
   let out = '';
   let copied = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c === 0x3c /* < */) {
-      const end = realTagEnd(raw, i);
-      if (end > 0) {
-        i = end - 1;
+      if (tags[next] === i) {
+        i = tags[next + 1]! - 1;
+        next += 2;
         continue;
       }
       out += raw.slice(copied, i) + '&lt;';
@@ -139,10 +183,10 @@ export function joinMarkupNewlines(text: string): string {
 
 const NEEDS_WORK = /[<&\r\n]/;
 
-/** Does the text hold a real tag (not just a raw `<` the scraper wrote)? */
+/** Does the text hold markup (not just a raw `<` the scraper wrote, or tag-like text)? */
 function hasRealTag(raw: string): boolean {
   for (let i = raw.indexOf('<'); i >= 0; i = raw.indexOf('<', i + 1)) {
-    if (realTagEnd(raw, i) > 0) return true;
+    if (realTagEnd(raw, i) > 0) return markupTags(raw).length > 0;
   }
   return false;
 }

@@ -191,3 +191,44 @@ describe('image placeholders glued to the line before', () => {
     assert.deepEqual(blocks(`1标题.txt\n  甲。\n  ----------\n  乙。`), paragraphs('甲。', '----------', '乙。'));
   });
 });
+
+describe('tag-like text that is not markup', () => {
+  it('a scraped paragraph mentioning <div> stays one paragraph, <div> in its text', () => {
+    const src = `1标题.txt\n${p('　　The page said an empty <div> was illegible, and <p> too.')}${p('　　下一段。')}`;
+    assert.deepEqual(blocks(src), paragraphs('The page said an empty <div> was illegible, and <p> too.', '下一段。'));
+    assert.equal(rebuild(parseArticle(src)), src);
+  });
+
+  it('a<b>c exports as a<b>c, in txt, JSON and Markdown', () => {
+    const a = parseArticle(`1标题.txt\n${p('a<b>c')}`);
+    assert.equal(exportArticle(a, 'x', 'txt'), '标题\n\na<b>c\n');
+    assert.deepEqual(toExportedArticle(a, 'x').blocks, paragraphs('a<b>c'));
+    assert.equal(exportArticle(a, 'x', 'md'), '# 标题\n\na\\<b\\>c\n');
+  });
+
+  it('a stray closing tag is text; a tag whose element closes inside the paragraph is markup', () => {
+    assert.deepEqual(blocks(`1标题.txt\n${p('x</b>y')}${p('<b>粗</b>与<STRONG>强</strong>，<span style="color:red">红</span>')}`), paragraphs('x</b>y', '粗与强，红'));
+  });
+
+  it('void elements are markup wherever they stand', () => {
+    assert.deepEqual(blocks(`1标题.txt\n${p('第一行<br>第二行<img src="a.png">，<hr>完<wbr>。')}`), paragraphs('第一行\n第二行，完。'));
+  });
+
+  it('tag-like text in <p> paragraphs: an opening block tag that never closes there is text', () => {
+    const src = '1标题.txt\n<p>an empty <div> was illegible</p>\n<p>next</p>';
+    assert.deepEqual(blocks(src), paragraphs('an empty <div> was illegible', 'next'));
+  });
+
+  it('real paragraph markup still splits paragraphs', () => {
+    assert.deepEqual(blocks('1标题.txt\n<div>\n<p>甲</p>\n<p>乙</p>\n</div>'), paragraphs('甲', '乙'));
+    assert.deepEqual(blocks("1标题.txt\n<div><div><span style='x'> 甲</span></div><div>&nbsp;</div><div><span style='x'> 乙</span></div></div>"), paragraphs('甲', '乙'));
+    const h = parseArticle('1标题.txt\n<h2>总体要求</h2><p>正文<b>粗</b>。</p><div><span style="x"> 丙</span></div>');
+    assert.deepEqual(toExportedArticle(h, 'x').blocks, [{ type: 'heading', level: 2, text: '总体要求' }, ...paragraphs('正文粗。', '丙')]);
+  });
+
+  it('a scraper paragraph without its close does not swallow the next one', () => {
+    const out = blocks(`1标题.txt\n<div><span style='x'> 甲 <div> 乙${p('丙')}`) as { text: string }[];
+    assert.deepEqual(out[out.length - 1], { type: 'paragraph', text: '丙' });
+    assert.match(out.map((b) => b.text).join(''), /甲.*乙/);
+  });
+});
