@@ -71,29 +71,47 @@ function plainText(exported: ExportedArticle, options: ExportOptions): string {
 
 /** Characters Markdown reads as markup anywhere in a line. */
 const MD_INLINE = /[\\`*_[\]<>|~]|&(?=#?[a-zA-Z0-9]+;)|!(?=\[)/g;
-/** What Markdown reads as a block marker at the start of a line: headings, quotes, lists, rules. */
-const MD_LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+=](?=\s|$)|(\d{1,9})([.)])(?=\s|$)|[-*_](?:\s*[-*_]){2,}\s*$)/;
+/**
+ * What Markdown reads as a block marker at the start of a line: headings, quotes, lists, rules,
+ * and setext underlines (`==`, `--` under a line a hard break ended).
+ */
+const MD_LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+=](?=\s|$)|(\d{1,9})([.)])(?=\s|$)|[-*_](?:\s*[-*_]){2,}\s*$|=+(?=[ \t]*$)|-+(?=[ \t]*$))/;
+/** Spaces and tabs at a line's ends, which Markdown drops: written as character references. */
+const MD_EDGE_SPACE = /^[ \t]+|[ \t]+$/g;
+/** An ATX heading's optional closing sequence: `#`s at the end after white space (or alone). */
+const MD_CLOSING_HASHES = /(^|[ \t])(#+)([ \t]*)$/;
 
 /** One line of text made safe for Markdown: every character shows as itself. */
 export function escapeMarkdownLine(line: string): string {
   const escaped = line.replace(MD_INLINE, (c) => '\\' + c);
-  return escaped.replace(MD_LINE_START, (whole: string, space: string, _marker: string, digits?: string, dot?: string) =>
+  const marked = escaped.replace(MD_LINE_START, (whole: string, space: string, _marker: string, digits?: string, dot?: string) =>
     digits !== undefined ? `${space}${digits}\\${dot}` : `${space}\\${whole.slice(space.length)}`,
   );
+  return marked.replace(MD_EDGE_SPACE, (run) => run.replace(/ /g, '&#32;').replace(/\t/g, '&#9;'));
+}
+
+/** One line of a heading's text: also a `#` run at its end stays text, not a closing sequence. */
+export function escapeMarkdownHeadingLine(line: string): string {
+  return escapeMarkdownLine(line).replace(MD_CLOSING_HASHES, (_whole: string, before: string, hashes: string, after: string) => `${before}\\${hashes}${after}`);
 }
 
 /** Text of several lines (a `<br>` is a line break): each line escaped, joined by hard breaks. */
-function markdownText(text: string): string {
+export function markdownText(text: string): string {
   return text.split('\n').map(escapeMarkdownLine).join('\\\n');
 }
 
+/** A heading's text: one line in Markdown, so a line break in it is written as `<br>`. */
+export function markdownHeadingText(text: string): string {
+  return text.split('\n').map(escapeMarkdownHeadingLine).join('<br>');
+}
+
 function markdown(exported: ExportedArticle, options: ExportOptions): string {
-  const parts = ['# ' + markdownText(exported.title)];
+  const parts = ['# ' + markdownHeadingText(exported.title)];
   for (const block of exported.blocks) {
     if (block.type === 'image') {
       if (options.images === 'marker') parts.push(escapeMarkdownLine(options.imageMarker));
     } else if (block.type === 'heading') {
-      parts.push('#'.repeat(Math.min(6, block.level + 1)) + ' ' + markdownText(block.text));
+      parts.push('#'.repeat(Math.min(6, block.level + 1)) + ' ' + markdownHeadingText(block.text));
     } else {
       parts.push((options.indent === 'fullwidth' ? FULLWIDTH_INDENT : '') + markdownText(block.text));
     }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { escapeMarkdownLine, exportArticle, type ExportFormat, type ExportOptions } from '../../src/core/export';
+import { escapeMarkdownLine, exportArticle, markdownHeadingText, markdownText, type ExportFormat, type ExportOptions } from '../../src/core/export';
 import { parseArticle } from '../../src/core/parse';
 import { generateArticle, mixSeed, VARIANTS, type ExpectedBlock } from '../support/generate';
 
@@ -50,6 +50,8 @@ describe('escapeMarkdownLine', () => {
   const rendered = (markdown: string): string =>
     md
       .render(markdown)
+      // A hard break in a paragraph is `<br>` and a line end; in a heading, `<br>` alone.
+      .replace(/<br>\n?/g, '\n')
       .replace(/<[^>]+>/g, '')
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -88,6 +90,45 @@ describe('escapeMarkdownLine', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  // The lines of a clean text: a <br> is a line break, so every line but the first may start
+  // with anything, every line but the last may end with anything, and each must come back.
+  const lineUnit = fc.constantFrom(...'#*_-+>[]()<>&;!`|~\\=.1234567890 \taZ中文，。“”　'.split(''));
+  const markers = fc.constantFrom('==', '--', '=', '-', '---', '- ', '+ ', '> ', '# ', '## ', '1. ', '2) ', '10. ', ' #', ' ##', '\\', '    ', '\t', '***', '```', '<div>', '&amp;', '&#32;', '标题 #', '第一行');
+  const line = fc.array(fc.oneof({ weight: 3, arbitrary: fc.string({ unit: lineUnit, maxLength: 8 }) }, { weight: 2, arbitrary: markers }), { maxLength: 4 }).map((parts) => parts.join(''));
+  const cleanTextArb = fc.array(line, { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n')).filter((t) => t !== '' && t === t.trim());
+
+  it('any clean text renders back to itself as a paragraph, line breaks and all (markdown-it, 3,000 texts)', () => {
+    fc.assert(
+      fc.property(cleanTextArb, (text) => {
+        assert.equal(rendered(markdownText(text)), text, JSON.stringify(markdownText(text)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('any clean text renders back to itself as a heading or the title (markdown-it, 3,000 texts)', () => {
+    fc.assert(
+      fc.property(cleanTextArb, fc.integer({ min: 1, max: 6 }), (text, level) => {
+        const markdown = '#'.repeat(level) + ' ' + markdownHeadingText(text);
+        assert.equal(md.render(markdown).split('\n').filter((l) => l !== '').length, 1, `one heading: ${JSON.stringify(markdown)}`);
+        assert.equal(rendered(markdown), text, JSON.stringify(markdown));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the real-page cases: <br> at the end, a setext underline after a break, a title ending in " #"', () => {
+    const p = (text: string): string => `<div><span style='x'> ${text}</span></div><div>&nbsp;</div>`;
+    const a = parseArticle(`1标题 #.txt\n${p('　　第一行<br>==')}${p('　　末尾换行。<br>')}${p('第一行<br>--')}`);
+    const out = exportArticle(a, 'x', 'md');
+    assert.equal(out, '# 标题 \\#\n\n第一行\\\n\\==\n\n末尾换行。\n\n第一行\\\n\\--\n');
+    const html = md.render(out);
+    assert.ok(!/<h[2-6]>/.test(html), html);
+    assert.match(html, /<h1>标题 #<\/h1>/);
+    assert.match(html, /<p>第一行<br>\n==<\/p>/);
+    assert.match(html, /<p>末尾换行。<\/p>/);
   });
 });
 
