@@ -1,57 +1,116 @@
 /**
  * Is a `.txt` file's text an article? Looks at the start of the text only, so it is cheap to ask
  * of every plain-text document that opens.
+ *
+ * Detection is by structure, not by language (FORMAT.md, variant M): a title line, then a body in
+ * one of the scrapers' layouts (HTML paragraphs, or two-space paragraph lines of prose), whatever
+ * the language of the text.
  */
 
 const SAMPLE = 64 * 1024;
-const SCRAPER_NAME = /^\uFEFF?\s*\d*\S.*\.txt\s*$/i;
-const HTML_BLOCK = /<(?:div|p|span|h[1-6])(?=[\s>/])[^>]*>/i;
-const CJK = /[\u3400-\u9fff]/;
+/** Line 1 as the scrapers saved it: the list index, the title and `.txt`. */
+const SCRAPER_NAME = /^\uFEFF?\s*\d+\D.*\.txt\s*$/i;
+/** A block tag that starts a paragraph on line 1 (variant C: the title runs into the body). */
+const FIRST_BLOCK = /<(?:div|p|h[1-6])(?=[\s>/])[^>]*>/i;
+/** A body's first markup: an opening block or span tag. */
+const BODY_START = /^<(?:div|p|h[1-6]|span|section|article|center|table|ul|ol)(?=[\s>/])[^>]*>/i;
+/** A paragraph element with text in it (in the scrapers' span or not) … */
+const HTML_PARAGRAPH = /<(?:div|p|h[1-6]|span)(?=[\s>/])[^>]*>[ \t\r\n]*(?:<span(?=[\s>/])[^>]*>[ \t\r\n]*)?[^<\s]/i;
+/** … and a closed one. */
+const HTML_CLOSE = /<\/(?:div|p|h[1-6]|span)\s*>/i;
 const PLACEHOLDER = /^-{4,}(?:这里有图片-*)?\s*$|^-*这里有图片-*\s*$/;
+const LINE_END = /\r\n|\r|\n/;
+/** A paragraph line of the plain-text layout (variant D) that reads as a list, quote, table or heading mark instead. */
+const LIST_LINE = /^ {2}[-*+#>|]|^ {2}\d+[.)]\s/;
+/** How a sentence ends, in the languages the scrapers met: the end of a paragraph of prose. */
+const SENTENCE_END = /[.!?。！？…．｡」』”"’'）：:；]$/u;
+const LETTER = /\p{L}/gu;
 
-export function isArticleText(text: string): boolean {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const nl = sample.indexOf('\n');
-  const first = (nl < 0 ? sample : sample.slice(0, nl)).replace(/\r$/, '');
-  if (first.trim() === '') return false;
-  // Variant C: the title runs into the first block on line 1.
-  if (HTML_BLOCK.test(first)) return CJK.test(sample);
-  if (nl < 0) return false;
-  const body = sample.slice(nl + 1);
-  if (body.trim() === '') return false;
-  // Line 1 as the scrapers saved it: `N` + title + `.txt`.
-  if (SCRAPER_NAME.test(first) && CJK.test(first)) return true;
-  if (first.length > 200) return false;
-  // HTML variants: a body of div/span/p paragraphs.
-  if (HTML_BLOCK.test(body) && CJK.test(body)) return true;
-  // Plain-text variant D: paragraphs start with two ASCII spaces; a line without them continues
-  // the paragraph before it. So the body starts with an indented line, and every line is either
-  // indented, a continuation of an indented paragraph, or an image placeholder line.
-  const lines = body.split('\n', 200).map((line) => line.replace(/\r$/, ''));
-  if (/^\s/.test(first) || !CJK.test(first)) return false;
-  let indented = 0;
-  let chinese = 0;
+/** Could this be a title line: text, not markup, code or a Markdown/list mark? */
+function isTitleLike(line: string): boolean {
+  const t = line.replace(/^\uFEFF/, '').trim();
+  if (t === '' || /^[<#*>|{=`/\\-]/.test(t) || /[{(;=,]$/.test(t)) return false;
+  return /[\p{L}\p{N}]/u.test(t);
+}
+
+/** Prose: mostly letters (any script), ending the way sentences end. */
+function isProse(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 2 || !SENTENCE_END.test(t)) return false;
+  const visible = t.replace(/\s+/g, '').length;
+  return (t.match(LETTER)?.length ?? 0) * 2 >= visible;
+}
+
+/** An HTML body: it starts with a block tag (after any image placeholder) and holds a paragraph with text. */
+function isHtmlBody(body: string): boolean {
+  const lines = body.split(LINE_END, 8);
+  let k = 0;
+  while (k < lines.length && (lines[k]!.trim() === '' || PLACEHOLDER.test(lines[k]!.trim()))) k++;
+  const rest = lines.slice(k).join('\n').trimStart();
+  return BODY_START.test(rest) && HTML_PARAGRAPH.test(body) && HTML_CLOSE.test(body);
+}
+
+/**
+ * The plain-text layout (variant D): paragraphs start with two ASCII spaces; a line without them
+ * continues the paragraph before it. So the body starts with a paragraph line, every line is a
+ * paragraph line, a continuation or an image placeholder, and most paragraphs are prose.
+ */
+function isPlainBody(body: string): boolean {
+  const lines = body.split(LINE_END, 200);
+  let paragraphs = 0;
+  let prose = 0;
+  let current = '';
   let inParagraph = false;
   let strays = 0;
   let counted = 0;
+  let started = false;
+  const close = (): void => {
+    if (current !== '') {
+      paragraphs++;
+      if (isProse(current)) prose++;
+    }
+    current = '';
+  };
   for (const line of lines) {
     if (line.trim() === '') {
+      close();
       inParagraph = false;
       continue;
     }
     counted++;
-    if (PLACEHOLDER.test(line)) {
+    if (PLACEHOLDER.test(line.trim())) {
+      close();
       inParagraph = false;
-    } else if (line.startsWith('  ') && !/^ {2}[-*+#>|]|^ {2}\d+[.)]\s/.test(line)) {
-      indented++;
+      started = true;
+    } else if (line.startsWith('  ') && !LIST_LINE.test(line)) {
+      close();
+      current = line;
       inParagraph = true;
-      if (CJK.test(line)) chinese++;
+      started = true;
     } else if (inParagraph) {
-      if (CJK.test(line)) chinese++;
+      current += line;
     } else {
+      if (!started) return false; // the body starts with a paragraph line
       strays++;
     }
   }
-  // Most paragraphs must carry Chinese text; a stray unindented line before any paragraph is allowed once.
-  return indented >= 1 && chinese * 2 >= indented && strays <= Math.max(1, counted / 10);
+  close();
+  return paragraphs >= 1 && prose >= 1 && prose * 2 >= paragraphs && strays <= Math.max(1, counted / 10);
+}
+
+export function isArticleText(text: string): boolean {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const end = LINE_END.exec(sample);
+  const first = (end ? sample.slice(0, end.index) : sample).replace(/^\uFEFF/, '');
+  if (!isTitleLike(first)) return false;
+  // Variant C: the title runs into the first block on line 1.
+  const block = FIRST_BLOCK.exec(first);
+  if (block) return block.index > 0 && isTitleLike(first.slice(0, block.index)) && isHtmlBody(sample.slice(block.index));
+  if (!end) return false;
+  const body = sample.slice(end.index + end[0].length);
+  if (body.trim() === '' || first.length > 200) return false;
+  if (isHtmlBody(body)) return true;
+  // Line 1 as the scrapers saved it, over a body with some prose in it.
+  if (SCRAPER_NAME.test(first) && body.split(LINE_END, 200).some((line) => isProse(line))) return true;
+  return isPlainBody(body);
 }

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isArticleText } from '../../src/core/detect';
 import { generateArticle, mixSeed, VARIANTS } from '../support/generate';
@@ -31,5 +33,61 @@ describe('isArticleText over generated articles', () => {
       if (!isArticleText(g.text)) missed.push(`${variant} #${i}`);
     }
     assert.deepEqual(missed, []);
+  });
+});
+
+const STYLE = 'font-size:16px;margin-top:15px;line-height:25px;text-indent:30px';
+const p = (text: string): string => `<div><span style='${STYLE}'> ${text}</span></div><div>&nbsp;</div>`;
+
+/** Articles in other languages, exactly in the scrapers' forms (FORMAT.md, variant M). */
+const FOREIGN: Record<string, string> = {
+  'English, seed form': `12City council approves new budget.txt\n${p('\u2003\u2003The city council approved the budget on Monday.')}${p('\u2003\u2003The mayor said the plan would cut waiting times.')}`,
+  'English, block style, bare title': `City council approves new budget\n<div><span style='${STYLE};display:block'> The council met on Monday.</span></div><div>&nbsp;</div>`,
+  'English, title runs into the body': `12City council approves new budget.txt${p('The council met on Monday.')}`,
+  'English, plain text': '12City council approves new budget.txt\n  The city council approved the budget on Monday,\nafter a long debate.\n  The mayor said the plan would cut waiting times.',
+  'English, plain text, bare title': 'City council approves new budget\n  The city council approved the budget on Monday.\n  The mayor welcomed it.',
+  'English, with an image placeholder glued on': `3Flood defences opened.txt\n${p('The defences opened today.')}---------------------------------------- \n-------------------这里有图片------------ \n---------------------------------------- \n${p('They cost two million pounds.')}`,
+  'Japanese, seed form, kana-only title': `5ニュース.txt\n${p('\u3000東京都は新たな支援策を発表した。')}${p('\u3000対象は約一万世帯となる。')}`,
+  'Japanese, plain text': '5ニュースまとめ.txt\n  東京都は新たな支援策を発表した。\n  対象は約一万世帯となる。',
+  'Japanese, CR line ends': `5ニュース.txt\r${p('東京都は新たな支援策を発表した。')}`,
+};
+
+/** Text files that are not articles, in any language. */
+const NOT_ARTICLES: Record<string, string> = {
+  'a Markdown README': '# article-tools\n\nTools for articles.\n\n## Install\n\n    npm install article-tools\n\n<p align="center">logo</p>\n',
+  'a plain README with indented commands': 'Article tools\n=============\n\nInstall it with:\n\n  npm install article-tools\n  npm test\n\nSee LICENSE for the terms.\n',
+  'a README whose body starts with indented commands': 'Usage\n  article-tools export DIR --format json\n  article-tools outline FILE\n',
+  'a CSV': 'file,listIndex,title,bytes\n001_a.txt,58,City council approves budget,2283\n002_b.txt,,Flood defences opened,1522\n',
+  'a list of file names': '001_city-council.txt\n002_flood-defences.txt\n003_budget.txt\n',
+  'a log': '2024-03-13 09:12:44 INFO  crawl started\n2024-03-13 09:12:51 WARN  fetch timeout after 30s (retry 1/3)\n2024-03-13 09:13:58 INFO  crawl finished: 5 saved, 0 failed\n',
+  'a log with a stack trace': 'Error: fetch failed\n  at fetchPage (crawler.js:12:5)\n  at main (crawler.js:40:3)\n',
+  'a Python traceback': 'Traceback (most recent call last):\n  File "crawl.py", line 3, in <module>\n    main()\nNameError: name main is not defined\n',
+  'prose text': 'Dear team,\n\nThe meeting moves to Friday. Please bring the glossary.\n\nThanks,\nLi\n',
+  'Chinese prose': '会议纪要\n今天讨论了预算。\n下周再议。\n',
+  'code': 'function f() {\n  return 1;\n}\n',
+  'YAML': 'crawler:\n  start: http://example.com/\n  pages: 5\n',
+  'an HTML document': '<!DOCTYPE html>\n<html><body><p>Hello, world.</p></body></html>\n',
+};
+
+describe('isArticleText: by structure, not by language', () => {
+  for (const [what, text] of Object.entries(FOREIGN)) {
+    it(`${what} is an article`, () => assert.equal(isArticleText(text), true));
+  }
+  for (const [what, text] of Object.entries(NOT_ARTICLES)) {
+    it(`${what} is not an article`, () => assert.equal(isArticleText(text), false));
+  }
+
+  it('a folder export (the CLI) takes the English and Japanese articles and skips the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article-detect-'));
+    try {
+      writeFileSync(join(dir, 'en.txt'), FOREIGN['English, seed form']!);
+      writeFileSync(join(dir, 'ja.txt'), FOREIGN['Japanese, plain text']!);
+      writeFileSync(join(dir, 'readme.txt'), NOT_ARTICLES['a plain README with indented commands']!);
+      const run = spawnSync(process.execPath, [join(repoRoot(), 'dist', 'cli.js'), 'export', dir, '--format', 'jsonl'], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+      const titles = run.stdout.split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { title: string }).title);
+      assert.deepEqual(titles.sort(), ['City council approves new budget', 'ニュースまとめ']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
