@@ -316,13 +316,15 @@ function addElement(list: BlockList, s: string, name: string, start: number, end
   let hasSpan = false;
   if (matchesAt(s, innerFrom, '<span') && (s.charCodeAt(innerFrom + 5) === 0x3e || isSpace(s.charCodeAt(innerFrom + 5)))) {
     const spanEnd = tagEnd(s, innerFrom);
-    // The scraper's span wraps the whole text (or never closes); a span closed before the end is
-    // inline markup of the text, which then starts with it.
-    const spanClose = spanEnd > 0 && spanEnd <= innerEnd ? spanCloseAt(s, spanEnd, innerTo) : -2;
-    if (spanClose === -1 || (spanClose >= 0 && spanClose === innerTo - 7)) {
-      hasSpan = true;
-      textStart = spanEnd;
-      textEnd = spanClose >= 0 ? spanClose : innerEnd;
+    // The scraper's span wraps the whole text (closed by the `</span>` at the end, or never); a
+    // span closed before the end is inline markup of the text, which then starts with it.
+    if (spanEnd > 0 && spanEnd <= innerEnd) {
+      const closed = innerTo >= spanEnd + 7 && matchesAt(s, innerTo - 7, '</span>');
+      if (spanCloseAt(s, spanEnd, closed ? innerTo - 7 : innerTo) < 0) {
+        hasSpan = true;
+        textStart = spanEnd;
+        textEnd = closed ? innerTo - 7 : innerEnd;
+      }
     }
   }
   if (textStart < textEnd && s.charCodeAt(textStart) === 0x20) textStart++; // the scraper's one space

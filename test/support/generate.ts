@@ -1,5 +1,5 @@
 /**
- * A deterministic generator of article files in every variant of FORMAT.md (A–J), for tests
+ * A deterministic generator of article files in every variant of FORMAT.md (A–M), for tests
  * and benchmarks.
  *
  * Each generated article comes with its oracle: the title, the list index and the clean text of
@@ -59,7 +59,7 @@ export function mixSeed(seed: number, index: number): number {
 // Public types
 
 /** The variants of FORMAT.md's table. */
-export const VARIANTS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'] as const;
+export const VARIANTS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /**
@@ -77,6 +77,8 @@ export type BodyLayout = 'seed' | 'block' | 'inline' | 'plain' | 'markup';
  * `bare` = the title alone.
  */
 export type TitleForm = 'indexed' | 'named' | 'bare';
+
+export type Language = 'zh' | 'en' | 'ja';
 
 export interface GenerateOptions {
   /** The FORMAT.md variant; `'A'` by default. It picks the layout and the features below. */
@@ -104,6 +106,16 @@ export interface GenerateOptions {
   emptyParagraphs?: number;
   /** CRLF line ends (J). */
   crlf?: boolean;
+  /** CR line ends alone (J, rarely); wins over `crlf`. */
+  cr?: boolean;
+  /** Image placeholders whose first dash line follows the line before, as the scraper wrote them (E). */
+  gluedImages?: boolean;
+  /** Indents in other spaces (em spaces, `&nbsp;`/U+00A0 runs, ASCII spaces) and white space at paragraphs' ends (K). */
+  otherIndents?: boolean;
+  /** Tag-like text that is not markup, at most one a paragraph (`an empty <div> was`, `a<b>c`); scraper layouts only (L). */
+  tagLike?: boolean;
+  /** The article's language (M): Chinese by default; English and Japanese articles come without section headings. */
+  language?: Language;
   /** A line end after the last line; default false (the seed has none), random for `markup`. */
   finalNewline?: boolean;
 }
@@ -123,17 +135,21 @@ export interface GeneratedArticle {
   readonly expectedTitleLine: string;
   readonly expectedTitle: string;
   readonly expectedListIndex: number | null;
-  /** The clean text of every non-empty paragraph in order, the `　　` indent kept as written. */
+  /**
+   * The text of every non-empty paragraph in order as the parser's blocks hold it: clean text
+   * with the white space at its ends (the indent, trailing spaces) as written, entities decoded.
+   */
   readonly expectedParagraphs: string[];
   /** Parallel to `expectedParagraphs`: the heading level FORMAT.md gives the paragraph, or null. */
   readonly expectedHeadings: (number | null)[];
-  /** The blocks of the JSON export: paragraphs and headings without indent, and images. */
+  /** The blocks of the JSON export: paragraphs and headings as clean text (no white space at their ends), and images. */
   readonly expectedBlocks: ExpectedBlock[];
   /** Number of image placeholders. */
   readonly images: number;
   /** Number of empty paragraphs (H), which are not in `expectedParagraphs`. */
   readonly emptyParagraphs: number;
-  readonly eol: '\n' | '\r\n';
+  readonly eol: '\n' | '\r\n' | '\r';
+  readonly language: Language;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -143,6 +159,7 @@ export interface GeneratedArticle {
 export const SEED_STYLE = 'font-size:16px;margin-top:15px;line-height:25px;text-indent:30px';
 /** Two ideographic spaces: the indent the pages' paragraphs start with. */
 export const INDENT = '\u3000\u3000';
+const INDENT_CHARS = INDENT;
 /** The three lines the scraper wrote for a picture (each with a trailing space). */
 export const IMAGE_PLACEHOLDER = [
   '-'.repeat(40) + ' ',
@@ -257,6 +274,67 @@ function latinPhraseSentence(rng: Rng): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Real pages (variants K, L, M)
+
+/** Tag-like text that is not markup (L): no sentence closes what another opens, and at most one goes in a paragraph. */
+const TAG_LIKE_SENTENCES: readonly string[] = [
+  '原网页中一个空的<div>无法辨认。',
+  '公式写作a<b>c，其中b为常数。',
+  '页面源码里多出一个</b>标记。',
+  '编辑在此处保留了<p>标记。',
+  '<span>内的文字已经丢失。',
+  '表格原本用<table>排版。',
+  'The page said an empty <div> was illegible.',
+  '<注>以上数据为快报数。',
+];
+
+/** Indents of other sites (K): `[as written in HTML, as written in plain text, as the clean text reads]`. */
+const OTHER_INDENTS: ReadonlyArray<readonly [string, string, string]> = [
+  ['\u2003\u2003', '\u2003\u2003', '\u2003\u2003'],
+  ['&nbsp;&nbsp;&nbsp;&nbsp;', '\u00a0\u00a0\u00a0\u00a0', '\u00a0\u00a0\u00a0\u00a0'],
+  ['\u00a0\u00a0', '\u00a0\u00a0', '\u00a0\u00a0'],
+  ['    ', '    ', '    '],
+  ['&emsp;&emsp;', '\u2003\u2003', '\u2003\u2003'],
+  ['&#12288;&#12288;', '\u3000\u3000', '\u3000\u3000'],
+  [INDENT_CHARS, INDENT_CHARS, INDENT_CHARS],
+  ['', '', ''],
+];
+/** Invisible white space at a paragraph's end (K), in the same three forms. */
+const TRAILING_SPACES: ReadonlyArray<readonly [string, string, string]> = [
+  ['', '', ''],
+  [' ', ' ', ' '],
+  ['&nbsp;', '\u00a0', '\u00a0'],
+  ['\u00a0', '\u00a0', '\u00a0'],
+  ['\u3000', '\u3000', '\u3000'],
+  [' \u00a0\u3000', ' \u00a0\u3000', ' \u00a0\u3000'],
+];
+
+const EN_TITLES = [
+  'City council approves new budget', 'Flood defences opened along the river', 'New rail line cuts journey times',
+  'Schools prepare for the new term', 'Harbour district plans new park', 'Local firms report strong exports',
+];
+const EN_PLACES = ['Riverton', 'Eastfield', 'Northbridge', 'Lakeside', 'Westmoor'];
+const EN_SENTENCES: ReadonlyArray<(rng: Rng) => string> = [
+  (rng) => `The city council of ${rng.pick(EN_PLACES)} approved the plan on Monday.`,
+  (rng) => `Officials said the work would take about ${rng.int(2, 9)} months.`,
+  (rng) => `The mayor told reporters that ${rng.int(100, 900)} homes would benefit.`,
+  (rng) => `Residents of ${rng.pick(EN_PLACES)} welcomed the news at a public meeting.`,
+  () => 'Critics said the cost was too high, but the vote passed easily.',
+  (rng) => `Exports rose by ${rng.int(1, 15)} percent in the first quarter.`,
+  () => 'Work on the second stage is expected to begin next spring.',
+  (rng) => `A spokesperson for ${rng.pick(EN_PLACES)} said more details would follow.`,
+];
+const JA_TITLES = ['ニュース速報', '東京都、新たな支援策を発表', '新しい鉄道路線が開業', 'スポーツ大会が開幕', '地元企業の輸出が増加'];
+const JA_SENTENCES: ReadonlyArray<(rng: Rng) => string> = [
+  () => '東京都は新たな子育て支援策を発表した。',
+  (rng) => `対象は約${rng.int(2, 9)}万世帯となる見込みだ。`,
+  () => '知事は記者会見で「早期の実施を目指す」と述べた。',
+  (rng) => `工事は${rng.int(2, 12)}月に始まる予定である。`,
+  () => 'ニュースの詳細は後日発表される。',
+  () => '住民からは歓迎の声が上がった。',
+];
+
+// ---------------------------------------------------------------------------------------------
 // Titles
 
 type TitleKind = 'plain' | 'year' | 'digitG';
@@ -345,6 +423,7 @@ interface PlanOptions {
   readonly sentences: readonly [number, number];
   readonly unescaped: boolean;
   readonly latin: boolean;
+  readonly language: Language;
 }
 
 function headingPhrase(rng: Rng): string {
@@ -354,7 +433,9 @@ function headingPhrase(rng: Rng): string {
 function bodySentences(rng: Rng, options: PlanOptions): string[] {
   const n = rng.int(options.sentences[0], options.sentences[1]);
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(rng.pick(SENTENCES)(rng));
+  const bank = options.language === 'en' ? EN_SENTENCES : options.language === 'ja' ? JA_SENTENCES : SENTENCES;
+  for (let i = 0; i < n; i++) out.push(rng.pick(bank)(rng));
+  if (options.language !== 'zh') return options.language === 'en' ? [out.join(' ')] : out;
   if (options.unescaped && rng.chance(0.5)) out.splice(rng.int(0, out.length), 0, rng.pick(UNESCAPED_SENTENCES)(rng));
   if (options.latin && rng.chance(0.3)) out.splice(rng.int(0, out.length), 0, latinPhraseSentence(rng));
   return out;
@@ -581,8 +662,12 @@ interface Resolved {
   readonly unescaped: boolean;
   readonly brokenLines: boolean;
   readonly emptyParagraphs: number;
-  readonly eol: '\n' | '\r\n';
+  readonly eol: '\n' | '\r\n' | '\r';
   readonly finalNewline: boolean;
+  readonly gluedImages: boolean;
+  readonly otherIndents: boolean;
+  readonly tagLike: boolean;
+  readonly language: Language;
 }
 
 function resolve(rng: Rng, options: GenerateOptions): Resolved {
@@ -594,6 +679,12 @@ function resolve(rng: Rng, options: GenerateOptions): Resolved {
   let brokenLines = false;
   let emptyParagraphs = 0;
   let crlf = false;
+  let cr = false;
+  let gluedImages = false;
+  let otherIndents = false;
+  let tagLike = false;
+  let language: Language = 'zh';
+  let headings = true;
   switch (variant) {
     case 'A':
       layout = 'seed';
@@ -614,6 +705,7 @@ function resolve(rng: Rng, options: GenerateOptions): Resolved {
     case 'E':
       layout = rng.chance(0.6) ? 'seed' : 'plain';
       images = rng.int(1, 3);
+      gluedImages = rng.chance(0.5);
       break;
     case 'F':
       layout = 'seed';
@@ -634,8 +726,29 @@ function resolve(rng: Rng, options: GenerateOptions): Resolved {
     case 'J':
       layout = rng.chance(0.6) ? 'seed' : 'plain';
       crlf = true;
+      cr = rng.chance(0.3);
       images = layout === 'seed' ? rng.int(1, 2) : rng.int(0, 1);
       brokenLines = layout === 'plain' && rng.chance(0.5);
+      gluedImages = rng.chance(0.3);
+      break;
+    case 'K':
+      layout = rng.pick<BodyLayout>(['seed', 'seed', 'block', 'plain']);
+      otherIndents = true;
+      break;
+    case 'L':
+      layout = rng.pick<BodyLayout>(['seed', 'seed', 'block', 'inline']);
+      titleForm = layout === 'block' ? 'bare' : 'indexed';
+      tagLike = true;
+      break;
+    case 'M':
+      language = rng.chance(0.5) ? 'en' : 'ja';
+      layout = rng.pick<BodyLayout>(['seed', 'block', 'inline', 'plain']);
+      titleForm = rng.pick<TitleForm>(['indexed', 'indexed', 'named', 'bare']);
+      headings = false;
+      brokenLines = (layout === 'seed' || layout === 'plain') && rng.chance(0.3);
+      images = layout === 'seed' || layout === 'plain' ? rng.int(0, 1) : 0;
+      gluedImages = rng.chance(0.5);
+      otherIndents = layout !== 'inline' && rng.chance(0.3);
       break;
   }
   layout = options.layout ?? layout;
@@ -644,7 +757,12 @@ function resolve(rng: Rng, options: GenerateOptions): Resolved {
   brokenLines = options.brokenLines ?? brokenLines;
   emptyParagraphs = options.emptyParagraphs ?? emptyParagraphs;
   crlf = options.crlf ?? crlf;
+  cr = options.cr ?? cr;
   titleForm = options.titleForm ?? titleForm;
+  gluedImages = options.gluedImages ?? gluedImages;
+  otherIndents = options.otherIndents ?? otherIndents;
+  tagLike = options.tagLike ?? tagLike;
+  language = options.language ?? language;
 
   const scraper = layout === 'seed' || layout === 'block' || layout === 'inline';
   if (images > 0 && layout !== 'seed' && layout !== 'block' && layout !== 'plain') {
@@ -653,6 +771,8 @@ function resolve(rng: Rng, options: GenerateOptions): Resolved {
   if (unescaped && !scraper) throw new Error(`generateArticle: unescaped text needs a scraper layout, not ${layout}`);
   if (emptyParagraphs > 0 && !scraper) throw new Error(`generateArticle: empty spans need a scraper layout, not ${layout}`);
   if (brokenLines && layout === 'markup') throw new Error('generateArticle: broken lines are not generated in markup');
+  if (tagLike && !scraper) throw new Error(`generateArticle: tag-like text needs a scraper layout, not ${layout}`);
+  if (otherIndents && layout === 'markup') throw new Error('generateArticle: other indents are not generated in markup');
 
   const count = options.paragraphs ?? rng.int(4, 14);
   if (count < 1) throw new RangeError(`generateArticle: ${count} paragraphs`);
@@ -665,14 +785,18 @@ function resolve(rng: Rng, options: GenerateOptions): Resolved {
     layout,
     count,
     sentences: options.sentences ?? [2, 8],
-    headings: options.headings ?? true,
+    headings: options.headings ?? (language === 'zh' && headings),
     titleForm,
     images,
     unescaped,
     brokenLines,
     emptyParagraphs,
-    eol: crlf ? '\r\n' : '\n',
+    eol: cr ? '\r' : crlf ? '\r\n' : '\n',
     finalNewline: options.finalNewline ?? (layout === 'markup' ? rng.chance(0.5) : false),
+    gluedImages,
+    otherIndents,
+    tagLike,
+    language,
   };
 }
 
@@ -718,7 +842,12 @@ function itemText(item: PlanItem): string {
  * - H: A with empty `<span> </span>` paragraphs.
  * - I: hand-edited HTML: `<p>`, `<P>`, `<br>`, `<strong>`/`<b>`/`<a href>`, `<hN>` and bold headings,
  *   `&amp;`/`&quot;`/`&lt;`/`&gt;`/numeric entities, double-quoted attributes, upper-case tags.
- * - J: A (with images) or D with CRLF line ends.
+ * - J: A (with images) or D with CRLF line ends, now and then CR alone.
+ * - K: A, B or D with other sites' indents (em spaces, `&nbsp;`/U+00A0 runs, ASCII spaces) and
+ *   invisible white space at paragraphs' ends.
+ * - L: A, B or C with tag-like text that is not markup (`an empty <div> was`, `a<b>c`, a stray `</b>`).
+ * - M: an English or Japanese article in the scrapers' forms (A, B, C or D), maybe with an image.
+ * E and J glue the first dash line of a placeholder to the line before now and then, as the scraper wrote it.
  */
 export function generateArticle(rngOrSeed: Rng | number, options: GenerateOptions = {}): GeneratedArticle {
   const rng = typeof rngOrSeed === 'number' ? createRng(rngOrSeed) : rngOrSeed;
@@ -727,7 +856,9 @@ export function generateArticle(rngOrSeed: Rng | number, options: GenerateOption
 
   // Title and line 1.
   let title = options.title;
-  if (title === undefined) {
+  if (title === undefined && o.language !== 'zh') {
+    title = rng.pick(o.language === 'en' ? EN_TITLES : JA_TITLES);
+  } else if (title === undefined) {
     const kinds: TitleKind[] = ['plain', 'plain', 'plain', 'plain'];
     if (o.titleForm === 'indexed' || o.titleForm === 'bare') kinds.push('year');
     if (o.titleForm === 'bare') kinds.push('digitG');
@@ -743,8 +874,20 @@ export function generateArticle(rngOrSeed: Rng | number, options: GenerateOption
     headings: o.headings,
     sentences: o.sentences,
     unescaped: o.unescaped,
-    latin: o.brokenLines,
+    latin: o.brokenLines && o.language === 'zh',
+    language: o.language,
   });
+  if (o.tagLike) {
+    // Variant L: one tag-like sentence in some body paragraphs (at least one), never two in one.
+    const bodies = items.filter((item): item is BodyItem => item.kind === 'body');
+    let added = 0;
+    for (const item of bodies) {
+      if (rng.chance(0.4) || (added === 0 && item === bodies[bodies.length - 1])) {
+        item.sentences.splice(rng.int(0, item.sentences.length), 0, rng.pick(TAG_LIKE_SENTENCES));
+        added++;
+      }
+    }
+  }
   if (o.layout === 'markup') {
     // Some headings in hand-edited files carry no number: their `<hN>` or bold markup gives the level.
     for (let i = 0; i < items.length; i++) {
@@ -765,24 +908,33 @@ export function generateArticle(rngOrSeed: Rng | number, options: GenerateOption
   const expectedParagraphs: string[] = [];
   const expectedHeadings: (number | null)[] = [];
   const expectedBlocks: ExpectedBlock[] = [];
-  const expect = (clean: string, indent: string, level: number | null): void => {
+  const expect = (clean: string, level: number | null): void => {
     expectedParagraphs.push(clean);
     expectedHeadings.push(level);
-    const text = clean.slice(indent.length);
+    // FORMAT.md's clean text: no white space of any kind at its ends.
+    const text = clean.trim();
     expectedBlocks.push(level === null ? { type: 'paragraph', text } : { type: 'heading', level, text });
   };
+  /** Variant K: the indent and the trailing white space of one paragraph, `[html, plain, clean]` each. */
+  const edges = (): { indent: readonly [string, string, string]; trailing: readonly [string, string, string] } =>
+    o.otherIndents ? { indent: rng.pick(OTHER_INDENTS), trailing: rng.pick(TRAILING_SPACES) } : { indent: ['', '', ''], trailing: ['', '', ''] };
+  /** The indent a scraper paragraph starts with where no other is asked for. */
+  const baseIndent = o.language === 'en' ? '' : o.language === 'ja' ? '\u3000' : INDENT;
 
   let body: string;
   if (o.layout === 'plain') {
     const lines: string[] = [];
     for (const unit of units) {
       if (unit.kind === 'image') {
-        lines.push(...IMAGE_PLACEHOLDER);
+        // Glued: the scraper wrote no line end before the first dash line.
+        if (o.gluedImages && lines.length > 0) lines.push(lines.pop()! + IMAGE_PLACEHOLDER[0], IMAGE_PLACEHOLDER[1], IMAGE_PLACEHOLDER[2]);
+        else lines.push(...IMAGE_PLACEHOLDER);
         expectedBlocks.push({ type: 'image' });
       } else if (unit.kind === 'item') {
         const text = itemText(unit.item);
-        lines.push('  ' + (broken.has(unit.item) ? breakPoints(rng, text, rng.int(1, 2)).join(eol) : text));
-        expect(text, '', unit.item.kind === 'heading' ? unit.item.level : null);
+        const { indent, trailing } = edges();
+        lines.push('  ' + indent[1] + (broken.has(unit.item) ? breakPoints(rng, text, rng.int(1, 2)).join(eol) : text) + trailing[1]);
+        expect(indent[2] + text + trailing[2], unit.item.kind === 'heading' ? unit.item.level : null);
       }
     }
     body = lines.join(eol);
@@ -793,11 +945,11 @@ export function generateArticle(rngOrSeed: Rng | number, options: GenerateOption
       if (unit.item.kind === 'heading') {
         const h = renderMarkupHeading(rng, unit.item);
         blocks.push(h.raw);
-        expect(h.clean, '', h.level);
+        expect(h.clean, h.level);
       } else {
         const r = renderMarkupBody(rng, unit.item.sentences);
         blocks.push(r.raw);
-        expect(r.clean, r.indent, null);
+        expect(r.clean, null);
       }
     }
     body = blocks.join(rng.chance(0.5) ? eol : '');
@@ -808,16 +960,18 @@ export function generateArticle(rngOrSeed: Rng | number, options: GenerateOption
     let out = '';
     for (const unit of units) {
       if (unit.kind === 'image') {
-        out += eol + IMAGE_PLACEHOLDER.join(eol) + eol;
+        // Glued: the first dash line right after the spacer, as the scraper wrote it.
+        out += (o.gluedImages ? '' : eol) + IMAGE_PLACEHOLDER.join(eol) + eol;
         expectedBlocks.push({ type: 'image' });
       } else if (unit.kind === 'empty') {
         out += open + close;
       } else {
         const text = itemText(unit.item);
-        const clean = INDENT + text;
-        const raw = broken.has(unit.item) ? INDENT + breakPoints(rng, text, rng.int(1, 3)).join(eol) : clean;
+        const { indent, trailing } = edges();
+        const lead = o.otherIndents ? indent[0] : baseIndent;
+        const raw = lead + (broken.has(unit.item) ? breakPoints(rng, text, rng.int(1, 3)).join(eol) : text) + trailing[0];
         out += open + raw + close;
-        expect(clean, INDENT, unit.item.kind === 'heading' ? unit.item.level : null);
+        expect((o.otherIndents ? indent[2] : baseIndent) + text + trailing[2], unit.item.kind === 'heading' ? unit.item.level : null);
       }
     }
     body = out;
@@ -838,6 +992,7 @@ export function generateArticle(rngOrSeed: Rng | number, options: GenerateOption
     images: o.images,
     emptyParagraphs: o.emptyParagraphs,
     eol,
+    language: o.language,
   };
 }
 

@@ -31,7 +31,10 @@ const MARKS: Record<Variant, (a: GeneratedArticle) => boolean> = {
   G: (a) => a.text.split('\n').length > 2 && a.expectedParagraphs.every((p) => !p.includes('\n')),
   H: (a) => a.emptyParagraphs > 0 && a.text.includes("'> </span></div>"),
   I: (a) => /<(p|P|h\d)[ >]/.test(a.text) && /&(amp|quot|lt|gt|#\d+|#x[0-9a-fA-F]+);|<br|<strong|<b>|<a |<[A-Z]/.test(a.text),
-  J: (a) => a.eol === '\r\n' && a.text.includes('\r\n') && !/[^\r]\n/.test(a.text),
+  J: (a) => (a.eol === '\r\n' ? a.text.includes('\r\n') && !/[^\r]\n/.test(a.text) : a.eol === '\r' && a.text.includes('\r') && !a.text.includes('\n')),
+  K: (a) => a.expectedParagraphs.some((p) => /^[\u2003\u00a0 ]|[\s\u00a0\u3000]$/.test(p)) && /\u2003|&nbsp;|&emsp;|&#12288;|\u00a0| {3}|\u3000[^\u3000]/.test(a.text),
+  L: (a) => a.expectedParagraphs.some((p) => /<\/?(div|b|p|span|table)>/.test(p)) && a.text.includes('<div><span'),
+  M: (a) => a.language !== 'zh' && !/[\u4e00-\u9fff]/.test(a.expectedTitle + a.expectedParagraphs.join('')) === (a.language === 'en'),
 };
 
 describe('test article generator', () => {
@@ -80,6 +83,16 @@ describe('test article generator', () => {
         seen.add(`${variant}:${a.layout}:${form}`);
       }
     }
+    for (const variant of ['K', 'M'] as const) {
+      for (let seed = 0; seed < 60; seed++) seen.add(`${variant}:${generateArticle(seed, { variant }).layout}`);
+    }
+    for (let seed = 0; seed < 60; seed++) {
+      const m = generateArticle(seed, { variant: 'M' });
+      seen.add(`M:${m.language}`);
+      const j = generateArticle(seed, { variant: 'J' });
+      seen.add(`J:${JSON.stringify(j.eol)}`);
+    }
+    for (const key of ['K:seed', 'K:block', 'K:plain', 'M:seed', 'M:block', 'M:inline', 'M:plain', 'M:en', 'M:ja', 'J:"\\r"', 'J:"\\r\\n"']) assert.ok(seen.has(key), key);
     for (const key of ['C:inline:indexed', 'C:inline:bare', 'D:plain:indexed', 'D:plain:named', 'D:plain:bare', 'E:seed:indexed', 'E:plain:indexed', 'I:markup:indexed', 'I:markup:bare', 'J:seed:indexed', 'J:plain:indexed']) {
       assert.ok(seen.has(key), key);
     }
@@ -96,10 +109,11 @@ describe('test article generator', () => {
       for (const p of a.expectedParagraphs) assert.ok(p.trim() !== '', `${a.name}: empty paragraph in the oracle`);
       for (const b of a.expectedBlocks) if (b.type !== 'image') assert.ok(!b.text.startsWith(INDENT), a.name);
       // Without markup (I) and markup newlines (G, and D's continuation lines), a paragraph is written as it reads.
-      if (a.layout !== 'markup' && a.layout !== 'plain' && a.variant !== 'G') {
+      if (a.layout !== 'markup' && a.layout !== 'plain' && a.variant !== 'G' && a.variant !== 'K' && a.variant !== 'M') {
         for (const p of a.expectedParagraphs) assert.ok(text.includes(p), `${a.name}: ${p}`);
       }
       if (a.eol === '\n') assert.ok(!text.includes('\r'), a.name);
+      for (const b of a.expectedBlocks) if (b.type !== 'image') assert.equal(b.text, b.text.trim(), `${a.name}: clean text has no white space at its ends`);
     }
   });
 

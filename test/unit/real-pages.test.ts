@@ -210,6 +210,11 @@ describe('tag-like text that is not markup', () => {
     assert.deepEqual(blocks(`1标题.txt\n${p('x</b>y')}${p('<b>粗</b>与<STRONG>强</strong>，<span style="color:red">红</span>')}`), paragraphs('x</b>y', '粗与强，红'));
   });
 
+  it('a tag-like <span> inside the scraper\'s span is text; a closed inline span is markup', () => {
+    assert.deepEqual(blocks(`1标题.txt\n${p('　　甲<span>内的文字。')}${p('　　<span style="color:red">红</span>字。')}`), paragraphs('甲<span>内的文字。', '红字。'));
+    assert.deepEqual(blocks('1标题.txt\n<p><span style="color:red">红</span>字<span>蓝</span></p>'), paragraphs('红字蓝'));
+  });
+
   it('void elements are markup wherever they stand', () => {
     assert.deepEqual(blocks(`1标题.txt\n${p('第一行<br>第二行<img src="a.png">，<hr>完<wbr>。')}`), paragraphs('第一行\n第二行，完。'));
   });
