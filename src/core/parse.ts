@@ -289,6 +289,11 @@ class BlockList {
   }
 }
 
+/** N for an `<hN>` element's name, otherwise undefined. */
+function headingLevel(name: string): number | undefined {
+  return name.length === 2 && name.charCodeAt(0) === 0x68 /* h */ ? name.charCodeAt(1) - 0x30 : undefined;
+}
+
 /** The `</span>` in `[from, to)` that closes a span opened just before `from` (spans nest), or -1. */
 function spanCloseAt(s: string, from: number, to: number): number {
   let depth = 0;
@@ -328,7 +333,7 @@ function addElement(list: BlockList, s: string, name: string, start: number, end
     }
   }
   if (textStart < textEnd && s.charCodeAt(textStart) === 0x20) textStart++; // the scraper's one space
-  const level = name.length === 2 && name.charCodeAt(0) === 0x68 /* h */ ? name.charCodeAt(1) - 0x30 : undefined;
+  const level = headingLevel(name);
   list.paragraph(start, end, textStart, textEnd, false, level);
   const added = list.blocks[list.blocks.length - 1]!;
   if (!hasSpan && added.text === '' && level === undefined) {
@@ -348,30 +353,43 @@ function addLoose(list: BlockList, s: string, start: number, limit: number): voi
   }
 }
 
+/** Where the last {@link scraperParagraph} found its paragraph: the text's range and the element's end. */
+const scraper = { textStart: 0, textEnd: 0, end: 0 };
+
 /**
- * `<N …>` ending at `openEnd`, followed by the scrapers' `<span …>`: the offset of the `</N>` that
- * closes the paragraph (the first `</span>` directly followed by `</N>`), or -1 where there is no
- * such close before `limit` (-1: no limit) or before another paragraph of that form opens.
+ * `<N …>` ending at `openEnd`, followed by the scrapers' `<span …>`: is this the scrapers'
+ * paragraph, closed by the first `</span>` directly followed by `</N>` (spans inside balanced)?
+ * Sets {@link scraper}. Not where there is no such close before `limit` (-1: no limit) or before
+ * another paragraph of that form opens, or where the span closes earlier (then it is inline markup).
  */
-function scraperParagraphClose(s: string, openEnd: number, name: string, limit: number): number {
+function scraperParagraph(s: string, openEnd: number, name: string, limit: number): boolean {
   const spanAt = skipSpace(s, openEnd);
-  if (!matchesAt(s, spanAt, '<span') || !(s.charCodeAt(spanAt + 5) === 0x3e || isSpace(s.charCodeAt(spanAt + 5)))) return -1;
+  if (!matchesAt(s, spanAt, '<span') || !(s.charCodeAt(spanAt + 5) === 0x3e || isSpace(s.charCodeAt(spanAt + 5)))) return false;
   const spanEnd = tagEnd(s, spanAt);
-  if (spanEnd < 0) return -1;
+  if (spanEnd < 0) return false;
   const end = limit >= 0 ? limit : s.length;
+  let depth = 0;
   for (let i = s.indexOf('<', spanEnd); i >= 0 && i < end; i = s.indexOf('<', i + 1)) {
     if (s.charCodeAt(i + 1) === 0x2f /* / */) {
       if (!matchesAt(s, i, '</span>')) continue;
       const close = skipSpace(s, i + 7, end);
       if (close + 3 + name.length <= end && s.charCodeAt(close) === 0x3c && s.charCodeAt(close + 1) === 0x2f && matchesAt(s, close + 2, name)) {
         const after = skipSpace(s, close + 2 + name.length, end);
-        if (s.charCodeAt(after) === 0x3e && after < end) return close;
+        if (s.charCodeAt(after) === 0x3e && after < end) {
+          scraper.textStart = spanEnd;
+          scraper.textEnd = i;
+          scraper.end = after + 1;
+          return true;
+        }
       }
+      if (depth-- === 0) return false; // the span closed inside the text: inline markup
+    } else if (matchesAt(s, i, '<span') && (s.charCodeAt(i + 5) === 0x3e || isSpace(s.charCodeAt(i + 5))) && tagEnd(s, i) > 0) {
+      depth++;
     } else if (blockTagAt(s, i) && matchesAt(s, skipSpace(s, Math.max(i + 1, tagEnd(s, i)), end), '<span')) {
-      return -1; // the next paragraph of this form, before this one closed
+      return false; // the next paragraph of this form, before this one closed
     }
   }
-  return -1;
+  return false;
 }
 
 /** How many block tags {@link closeAfterTagLikeText} looks at before it gives up. */
@@ -431,11 +449,11 @@ function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
         // whatever tags it mentions (`…an empty <div> was…`); which of those are markup is decided
         // inside the paragraph (text.ts).
         const ahead = placeholders.next(openEnd, n);
-        const scraperClose = scraperParagraphClose(s, openEnd, name, ahead);
-        if (scraperClose > 0) {
-          const closeEnd = tagEnd(s, scraperClose);
-          addElement(list, s, name, p, closeEnd, openEnd, scraperClose);
-          p = closeEnd;
+        if (scraperParagraph(s, openEnd, name, ahead)) {
+          let textStart = scraper.textStart;
+          if (textStart < scraper.textEnd && s.charCodeAt(textStart) === 0x20) textStart++; // the scraper's one space
+          list.paragraph(p, scraper.end, textStart, scraper.textEnd, false, headingLevel(name));
+          p = scraper.end;
           continue;
         }
         const next = nextBlockTag(s, openEnd);
