@@ -12,8 +12,8 @@ const SAMPLE = 64 * 1024;
 const SCRAPER_NAME = /^\uFEFF?\s*\d+\D.*\.txt\s*$/i;
 /** A block tag that starts a paragraph on line 1 (variant C: the title runs into the body). */
 const FIRST_BLOCK = /<(?:div|p|h[1-6])(?=[\s>/])[^>]*>/i;
-/** A body's first markup: an opening block or span tag. */
-const BODY_START = /^<(?:div|p|h[1-6]|span|section|article|center|table|ul|ol)(?=[\s>/])[^>]*>/i;
+/** A body's first markup: a block, span or other common tag, or a comment. */
+const BODY_START = /^<(?:(?:div|p|h[1-6]|span|section|article|center|table|ul|ol|font|strong|b|br|img|a)(?=[\s>/])[^>]*>|!--)/i;
 /** A paragraph element with text in it (in the scrapers' span or not) … */
 const HTML_PARAGRAPH = /<(?:div|p|h[1-6]|span)(?=[\s>/])[^>]*>[ \t\r\n]*(?:<span(?=[\s>/])[^>]*>[ \t\r\n]*)?[^<\s]/i;
 /** … and a closed one. */

@@ -91,3 +91,11 @@ describe('isArticleText: by structure, not by language', () => {
     }
   });
 });
+
+describe('isArticleText: HTML bodies that open with other markup', () => {
+  it('a body that starts with <br>, <strong> or a comment before its paragraphs', () => {
+    for (const start of ['<br>', '<strong>导读</strong>', '<!-- 正文 -->']) {
+      assert.equal(isArticleText(`7标题.txt\n${start}<div><span style='x'> 　　正文第一段。</span></div><div>&nbsp;</div>`), true, start);
+    }
+  });
+});
