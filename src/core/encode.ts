@@ -1,0 +1,281 @@
+/**
+ * Writing edited text back in a file's own bytes.
+ *
+ * Decoding and encoding again does not give a GB18030 file its bytes back: twenty sequences decode
+ * to a character that encoders write differently (`A6 D9` decodes to U+FE10, which iconv-lite
+ * writes as the four bytes `84 31 82 36`, unreadable for GBK readers; `A3 A0` and `A1 A1` both
+ * decode to U+3000; `80` and `A2 E3` both to `€`). So an edit is applied to the bytes, not to the
+ * text: every byte outside the edits is copied as it is, and each character of an edit's new text
+ * is written with the bytes it had in the original file wherever it occurs there. Only characters
+ * the file does not hold (in practice the ASCII of markup, and characters a user typed) are
+ * encoded anew, by the caller's encoder. The result is then decoded again and compared with the
+ * edited text: a splice that would not read back exactly is refused, never written.
+ *
+ * Pure: no `node:*` import and no encoder of its own beyond ASCII; the CLI passes iconv-lite, the
+ * extension `vscode.workspace.encode`.
+ */
+import { decodeAs, type Encoding } from './decode';
+
+/** Replace the characters `[start, end)` (UTF-16 offsets into the decoded text) with `text`. */
+export interface ByteSpliceEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** What {@link spliceEncoded} needs to know of the original: its text as decoded, and how. */
+export interface DecodedSource {
+  readonly text: string;
+  readonly encoding: Encoding;
+  /** The original starts with a UTF-8 BOM (not part of `text`); it is kept. */
+  readonly bom: boolean;
+}
+
+export type SpliceResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly problem: string };
+
+/** The length of the byte sequence starting at `at` (valid input assumed; see the walk's checks). */
+function sequenceLength(bytes: Uint8Array, at: number, encoding: Encoding): number {
+  const b = bytes[at]!;
+  if (b < 0x80) return 1;
+  if (encoding === 'utf-8') return b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+  // GB18030: 0x80 alone is `€` (as in Windows-936); a lead byte with a digit after it starts four bytes.
+  if (b === 0x80) return 1;
+  const second = bytes[at + 1];
+  return second !== undefined && second >= 0x30 && second <= 0x39 ? 4 : 2;
+}
+
+/**
+ * The bytes of `decoded.text` with `edits` applied, as `original` with only the edited ranges
+ * replaced.
+ *
+ * - `original` is the file as read (BOM included), `decoded` what {@link decodeBytes} made of it.
+ * - `edits` are sorted and do not overlap (as `normalizeEdits` gives them).
+ * - `encodeFallback(text)` encodes characters the original does not hold, in `decoded.encoding`,
+ *   with no BOM: iconv-lite or `vscode.workspace.encode` for GB18030, `TextEncoder` for UTF-8.
+ *
+ * Every byte outside the edits is copied unchanged (so is the BOM). A character of an edit's text
+ * that occurs in the original is written with its bytes there; where the original wrote one
+ * character with two different byte sequences (GB18030 only: UTF-8 has one sequence per
+ * character), the first occurrence in the file decides, so the result depends on nothing but
+ * the inputs. With no edit the result is `original` itself.
+ *
+ * `ok: false` (nothing must be written) when the edits are not sorted or fall inside a character,
+ * when `original` is not the encoding of `decoded.text`, or when the result does not decode to
+ * exactly the edited text.
+ */
+export function spliceEncoded(
+  original: Uint8Array,
+  decoded: DecodedSource,
+  edits: readonly ByteSpliceEdit[],
+  encodeFallback: (text: string) => Uint8Array,
+): SpliceResult {
+  if (edits.length === 0) return { ok: true, bytes: original };
+  const { text, encoding } = decoded;
+  let previous = 0;
+  let inserted = 0;
+  for (const edit of edits) {
+    if (!Number.isInteger(edit.start) || !Number.isInteger(edit.end) || edit.start < previous || edit.end < edit.start || edit.end > text.length) {
+      return { ok: false, problem: 'the edits are not sorted or run outside the text' };
+    }
+    previous = edit.end;
+    inserted += edit.text.length;
+  }
+  const bomLength = decoded.bom ? 3 : 0;
+  if (decoded.bom && (encoding !== 'utf-8' || original[0] !== 0xef || original[1] !== 0xbb || original[2] !== 0xbf)) {
+    return { ok: false, problem: 'the original has no UTF-8 BOM' };
+  }
+
+  const known = new KnownCharacters();
+  for (const edit of edits) known.want(edit.text);
+  known.seal();
+
+  // Walk the original's byte sequences and the text's code points side by side (one sequence is
+  // one code point in both encodings), noting the byte offset of each edit's start and end and the
+  // bytes of the characters the edits write. ASCII must meet ASCII: a cheap proof that the walk
+  // and the text agree.
+  const boundaries = new Array<number>(2 * edits.length);
+  edits.forEach((edit, k) => {
+    boundaries[2 * k] = edit.start;
+    boundaries[2 * k + 1] = edit.end;
+  });
+  const byteAt = new Array<number>(boundaries.length);
+  let next = 0;
+  let at = bomLength;
+  let c = 0;
+  const n = text.length;
+  while (next < boundaries.length || known.missing > 0) {
+    while (next < boundaries.length && boundaries[next] === c) byteAt[next++] = at;
+    if (next < boundaries.length && boundaries[next]! < c) return { ok: false, problem: 'an edit starts or ends inside a character' };
+    if (c >= n) break;
+    if (at >= original.length) return { ok: false, problem: 'the bytes are not the encoding of the text' };
+    const code = text.charCodeAt(c);
+    const b = original[at]!;
+    if (code < 0x80) {
+      if (b !== code) return { ok: false, problem: 'the bytes are not the encoding of the text' };
+      at++;
+      c++;
+      continue;
+    }
+    if (b < 0x80) return { ok: false, problem: 'the bytes are not the encoding of the text' };
+    const length = sequenceLength(original, at, encoding);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      if (known.missing > 0) known.found(text.codePointAt(c)!, at, length);
+      c += 2;
+    } else {
+      if (known.missing > 0) known.found(code, at, length);
+      c++;
+    }
+    at += length;
+  }
+  if (next < boundaries.length) return { ok: false, problem: 'the bytes are not the encoding of the text' };
+  if (c === n && at !== original.length) return { ok: false, problem: 'the bytes are not the encoding of the text' };
+
+  // Assemble: original bytes up to each edit, the edit's text, the original after the last one.
+  const out = new ByteBuffer(original.length + 2 * inserted);
+  const written: [number, number][] = [];
+  let copied = 0;
+  for (let k = 0; k < edits.length; k++) {
+    out.append(original, copied, byteAt[2 * k]!);
+    const from = out.length;
+    const problem = encodeText(edits[k]!.text, original, known, encoding, encodeFallback, out);
+    if (problem !== undefined) return { ok: false, problem };
+    written.push([from, out.length]);
+    copied = byteAt[2 * k + 1]!;
+  }
+  out.append(original, copied, original.length);
+  const bytes = out.bytes();
+
+  // The proof: the bytes written for the edits read back as exactly the edits' texts. (Everything
+  // else is the original's bytes, cut at character boundaries; each piece written is whole
+  // characters, so the file reads back as the edited text.)
+  const pieces = new ByteBuffer(out.length - original.length + 16);
+  for (const [from, to] of written) pieces.append(bytes, from, to);
+  if (decodeAs(pieces.bytes(), encoding) !== edits.map((edit) => edit.text).join('')) {
+    return { ok: false, problem: 'the result does not read back as the edited text' };
+  }
+  return { ok: true, bytes };
+}
+
+/** A growing byte array. */
+class ByteBuffer {
+  private buffer: Uint8Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(Math.max(16, capacity));
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  push(byte: number): void {
+    this.reserve(1);
+    this.buffer[this.length++] = byte;
+  }
+
+  append(source: Uint8Array, from: number, to: number): void {
+    const count = to - from;
+    if (count <= 0) return;
+    this.reserve(count);
+    if (count <= 8) for (let i = 0; i < count; i++) this.buffer[this.length + i] = source[from + i]!;
+    else this.buffer.set(source.subarray(from, to), this.length);
+    this.length += count;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/**
+ * The non-ASCII characters the edits write, and where the original first wrote each (a byte
+ * offset and a length, packed into one number: `offset * 4 + length - 1`; -2 while not found).
+ * A map; for many characters (an edit that rewrites whole paragraphs) a flat table of the BMP.
+ */
+class KnownCharacters {
+  private readonly map = new Map<number, number>();
+  private table: Float64Array | undefined;
+  missing = 0;
+
+  want(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) continue;
+      const code = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
+      if (code > 0xffff) i++;
+      if (!this.map.has(code)) {
+        this.map.set(code, -2);
+        this.missing++;
+      }
+    }
+  }
+
+  /** Call once all texts are wanted: a table is faster to ask than a map of thousands. */
+  seal(): void {
+    if (this.map.size < 256) return;
+    this.table = new Float64Array(0x10000).fill(-1);
+    for (const [code, where] of this.map) if (code <= 0xffff) this.table[code] = where;
+  }
+
+  /** The original writes `code` as the `length` bytes at `offset`: kept if wanted and the first. */
+  found(code: number, offset: number, length: number): void {
+    if (this.get(code) !== -2) return;
+    const where = offset * 4 + length - 1;
+    if (this.table && code <= 0xffff) this.table[code] = where;
+    else this.map.set(code, where);
+    this.missing--;
+  }
+
+  /** Where the original wrote `code`, or a negative number. */
+  get(code: number): number {
+    return this.table && code <= 0xffff ? this.table[code]! : (this.map.get(code) ?? -1);
+  }
+}
+
+/**
+ * Appends the bytes of `text`: ASCII as itself (both encodings write it so), characters of the
+ * original with their bytes there, runs of other characters through `fallback`, each run checked
+ * to read back as itself on its own (so that a piece is whole characters). Returns a problem, or
+ * `undefined`.
+ */
+function encodeText(text: string, original: Uint8Array, known: KnownCharacters, encoding: Encoding, fallback: (text: string) => Uint8Array, out: ByteBuffer): string | undefined {
+  let unknownFrom = -1;
+  const flushUnknown = (to: number): string | undefined => {
+    if (unknownFrom < 0) return undefined;
+    const run = text.slice(unknownFrom, to);
+    unknownFrom = -1;
+    const bytes = fallback(run);
+    if (decodeAs(bytes, encoding) !== run) return 'the encoder does not write the text so that it reads back';
+    out.append(bytes, 0, bytes.length);
+    return undefined;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (unknownFrom >= 0) {
+        const problem = flushUnknown(i);
+        if (problem !== undefined) return problem;
+      }
+      out.push(c);
+      continue;
+    }
+    const code = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
+    const where = known.get(code);
+    if (where >= 0) {
+      if (unknownFrom >= 0) {
+        const problem = flushUnknown(i);
+        if (problem !== undefined) return problem;
+      }
+      const offset = Math.floor(where / 4);
+      out.append(original, offset, offset + (where % 4) + 1);
+    } else if (unknownFrom < 0) {
+      unknownFrom = i;
+    }
+    if (code > 0xffff) i++;
+  }
+  return flushUnknown(text.length);
+}
