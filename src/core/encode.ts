@@ -33,17 +33,6 @@ export interface DecodedSource {
 
 export type SpliceResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly problem: string };
 
-/** The length of the byte sequence starting at `at` (valid input assumed; see the walk's checks). */
-function sequenceLength(bytes: Uint8Array, at: number, encoding: Encoding): number {
-  const b = bytes[at]!;
-  if (b < 0x80) return 1;
-  if (encoding === 'utf-8') return b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-  // GB18030: 0x80 alone is `€` (as in Windows-936); a lead byte with a digit after it starts four bytes.
-  if (b === 0x80) return 1;
-  const second = bytes[at + 1];
-  return second !== undefined && second >= 0x30 && second <= 0x39 ? 4 : 2;
-}
-
 /**
  * The bytes of `decoded.text` with `edits` applied, as `original` with only the edited ranges
  * replaced.
@@ -87,48 +76,62 @@ export function spliceEncoded(
 
   const known = new KnownCharacters();
   for (const edit of edits) known.want(edit.text);
-  known.seal();
+  known.seal(original.length);
 
-  // Walk the original's byte sequences and the text's code points side by side (one sequence is
-  // one code point in both encodings), noting the byte offset of each edit's start and end and the
-  // bytes of the characters the edits write. ASCII must meet ASCII: a cheap proof that the walk
-  // and the text agree.
+  // Walk the original's byte sequences, counting the UTF-16 units each decodes to (one code point
+  // per sequence; two units where it lies beyond the BMP), and note the byte offset of each edit's
+  // start and end and the bytes of the characters the edits write. The walk must end exactly at
+  // the text's length, and at each edit ASCII must meet ASCII: cheap proofs that bytes and text agree.
   const boundaries = new Array<number>(2 * edits.length);
   edits.forEach((edit, k) => {
     boundaries[2 * k] = edit.start;
     boundaries[2 * k + 1] = edit.end;
   });
   const byteAt = new Array<number>(boundaries.length);
+  const gb = encoding === 'gb18030';
+  const length = original.length;
   let next = 0;
   let at = bomLength;
   let c = 0;
-  const n = text.length;
-  while (next < boundaries.length || known.missing > 0) {
-    while (next < boundaries.length && boundaries[next] === c) byteAt[next++] = at;
-    if (next < boundaries.length && boundaries[next]! < c) return { ok: false, problem: 'an edit starts or ends inside a character' };
-    if (c >= n) break;
-    if (at >= original.length) return { ok: false, problem: 'the bytes are not the encoding of the text' };
-    const code = text.charCodeAt(c);
-    const b = original[at]!;
-    if (code < 0x80) {
-      if (b !== code) return { ok: false, problem: 'the bytes are not the encoding of the text' };
-      at++;
-      c++;
-      continue;
+  const mismatch: SpliceResult = { ok: false, problem: 'the bytes are not the encoding of the text' };
+  for (;;) {
+    // At a boundary: note it (and every edit that starts or ends there).
+    if (next < boundaries.length && c >= boundaries[next]!) {
+      if (c > boundaries[next]!) return { ok: false, problem: 'an edit starts or ends inside a character' };
+      const code = text.charCodeAt(c);
+      const b = at < length ? original[at]! : -1;
+      if (c < text.length && (code < 0x80 ? b !== code : b < 0x80)) return mismatch;
+      while (next < boundaries.length && boundaries[next] === c) byteAt[next++] = at;
     }
-    if (b < 0x80) return { ok: false, problem: 'the bytes are not the encoding of the text' };
-    const length = sequenceLength(original, at, encoding);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      if (known.missing > 0) known.found(text.codePointAt(c)!, at, length);
-      c += 2;
-    } else {
-      if (known.missing > 0) known.found(code, at, length);
-      c++;
+    if (at >= length) break;
+    // Then on to the next boundary (or the end) in one tight loop.
+    const target = next < boundaries.length ? boundaries[next]! : Number.MAX_SAFE_INTEGER;
+    const wanting = known.missing > 0;
+    while (at < length && c < target) {
+      const b = original[at]!;
+      if (b < 0x80) {
+        at++;
+        c++;
+        continue;
+      }
+      let bytes: number;
+      let units = 1;
+      if (gb) {
+        // 0x80 alone is `€` (as in Windows-936); a lead byte with a digit after it starts four
+        // bytes, which from 0x90 on encode a character beyond the BMP.
+        const second = original[at + 1]!;
+        bytes = b === 0x80 ? 1 : second >= 0x30 && second <= 0x39 ? 4 : 2;
+        if (bytes === 4 && b >= 0x90) units = 2;
+      } else {
+        bytes = b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+        if (bytes === 4) units = 2;
+      }
+      if (wanting) known.found(text.codePointAt(c)!, at, bytes);
+      at += bytes;
+      c += units;
     }
-    at += length;
   }
-  if (next < boundaries.length) return { ok: false, problem: 'the bytes are not the encoding of the text' };
-  if (c === n && at !== original.length) return { ok: false, problem: 'the bytes are not the encoding of the text' };
+  if (c !== text.length || next < boundaries.length) return mismatch;
 
   // Assemble: original bytes up to each edit, the edit's text, the original after the last one.
   const out = new ByteBuffer(original.length + 2 * inserted);
@@ -214,9 +217,12 @@ class KnownCharacters {
     }
   }
 
-  /** Call once all texts are wanted: a table is faster to ask than a map of thousands. */
-  seal(): void {
-    if (this.map.size < 256) return;
+  /**
+   * Call once all texts are wanted. A table is faster to ask than a map (the walk asks once per
+   * character while some are missing); it costs half a megabyte, worth it past small files.
+   */
+  seal(bytes: number): void {
+    if (this.map.size === 0 || (this.map.size < 256 && bytes < 65536)) return;
     this.table = new Float64Array(0x10000).fill(-1);
     for (const [code, where] of this.map) if (code <= 0xffff) this.table[code] = where;
   }

@@ -5,6 +5,7 @@ import { decodeBytes, type Encoding } from '../../src/core/decode';
 import { spliceEncoded, type ByteSpliceEdit } from '../../src/core/encode';
 import { applyEdits, DEFAULT_NORMALIZE_OPTIONS, normalizeChecked, normalizeEdits, SEED_STYLE } from '../../src/core/normalize';
 import { parseArticle } from '../../src/core/parse';
+import { generateArticle, mixSeed } from '../support/generate';
 import { readSeed, seedNames } from '../support/seeds';
 
 const gbFallback = (text: string): Uint8Array => iconv.encode(text, 'gb18030');
@@ -37,9 +38,13 @@ function normalizeBytes(bytes: Uint8Array): { bytes: Uint8Array; text: string; e
   assert.ok(decoded.ok);
   const checked = normalizeChecked(parseArticle(decoded.text), DEFAULT_NORMALIZE_OPTIONS, parseArticle);
   assert.ok(checked.safe);
-  const result = spliceEncoded(bytes, decoded, checked.edits, fallbackFor(decoded.encoding));
+  // As a batch normalize writes: the fine edits (no edit covers a text that stays as it is).
+  const result = spliceEncoded(bytes, decoded, checked.fineEdits, fallbackFor(decoded.encoding));
   assert.ok(result.ok, result.ok ? '' : result.problem);
-  return { bytes: result.bytes, text: checked.text, edits: checked.edits, source: decoded.text, encoding: decoded.encoding, bom: decoded.bom };
+  // The merged edits (as an editor gets them) make the same bytes.
+  const merged = spliceEncoded(bytes, decoded, checked.edits, fallbackFor(decoded.encoding));
+  assert.ok(merged.ok && hex(merged.bytes) === hex(result.bytes), 'merged edits, same bytes');
+  return { bytes: result.bytes, text: checked.text, edits: checked.fineEdits, source: decoded.text, encoding: decoded.encoding, bom: decoded.bom };
 }
 
 describe('spliceEncoded: normalize never changes the bytes of text it did not change', () => {
@@ -112,6 +117,32 @@ describe('spliceEncoded: normalize never changes the bytes of text it did not ch
       assert.equal(new TextDecoder('gb18030').decode(out.bytes), out.text, name);
       if (out.edits.length === 0) assert.equal(out.bytes, original, `${name}: no edit, the very same bytes`);
     }
+  });
+
+  it('a big GB18030 article (past 64 KB) rewritten from plain text keeps the bytes of every character', () => {
+    const g = generateArticle(mixSeed(0xb16, 1), { variant: 'D', paragraphs: 300 });
+    // A vertical comma in every tenth paragraph, written A6 D9 as a GBK editor writes it.
+    const text = g.text.split('\n').map((line, i) => (i % 10 === 5 ? line.replace('，', '\ufe10') : line)).join('\n');
+    const encoded = Buffer.from(gbFallback(text));
+    const four = Buffer.from([0x84, 0x31, 0x82, 0x36]);
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (let at = encoded.indexOf(four); at >= 0; at = encoded.indexOf(four, from)) {
+      parts.push(encoded.subarray(from, at), Buffer.from([0xa6, 0xd9]));
+      from = at + 4;
+    }
+    parts.push(encoded.subarray(from));
+    const original = new Uint8Array(Buffer.concat(parts));
+    assert.ok(original.length > 65536 && parts.length > 20);
+    const out = normalizeBytes(original);
+    assert.equal(Buffer.from(out.bytes).indexOf(four), -1);
+    const count = (bytes: Uint8Array): number => {
+      let n = 0;
+      for (let at = Buffer.from(bytes).indexOf(Buffer.from([0xa6, 0xd9])); at >= 0; at = Buffer.from(bytes).indexOf(Buffer.from([0xa6, 0xd9]), at + 2)) n++;
+      return n;
+    };
+    assert.equal(count(out.bytes), count(original));
+    assert.equal(new TextDecoder('gb18030').decode(out.bytes), out.text);
   });
 
   it('a character written two ways in the original is written as its first occurrence was', () => {
