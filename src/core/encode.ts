@@ -8,8 +8,13 @@
  * text: every byte outside the edits is copied as it is, and each character of an edit's new text
  * is written with the bytes it had in the original file wherever it occurs there. Only characters
  * the file does not hold (in practice the ASCII of markup, and characters a user typed) are
- * encoded anew, by the caller's encoder. The result is then decoded again and compared with the
- * edited text: a splice that would not read back exactly is refused, never written.
+ * encoded anew, by the caller's encoder. Then it is proved to read back as the edited text:
+ * the walk over the original must count exactly the text's characters (and meet ASCII with ASCII
+ * at every edit), so the copied bytes are whole characters of the text between the edits; every
+ * run the encoder wrote must decode alone to its own text (whole characters, no BOM, no `?`); and
+ * the bytes written for all edits together must decode to the edits' texts. A splice that fails
+ * any of these is refused, never written. (Decoding the whole file again would prove the same at
+ * the cost of a second read of a 15 MB file; the proof above costs what the edits cost.)
  *
  * Pure: no `node:*` import and no encoder of its own beyond ASCII; the CLI passes iconv-lite, the
  * extension `vscode.workspace.encode`.
@@ -37,7 +42,9 @@ export type SpliceResult = { readonly ok: true; readonly bytes: Uint8Array } | {
  * The bytes of `decoded.text` with `edits` applied, as `original` with only the edited ranges
  * replaced.
  *
- * - `original` is the file as read (BOM included), `decoded` what {@link decodeBytes} made of it.
+ * - `original` is the file as read (BOM included), `decoded` what `decodeBytes` made of exactly
+ *   those bytes (a precondition: the walk catches a text of another length or shape, not one of
+ *   the same shape with other characters).
  * - `edits` are sorted and do not overlap (as `normalizeEdits` gives them).
  * - `encodeFallback(text)` encodes characters the original does not hold, in `decoded.encoding`,
  *   with no BOM: iconv-lite or `vscode.workspace.encode` for GB18030, `TextEncoder` for UTF-8.
@@ -49,8 +56,8 @@ export type SpliceResult = { readonly ok: true; readonly bytes: Uint8Array } | {
  * the inputs. With no edit the result is `original` itself.
  *
  * `ok: false` (nothing must be written) when the edits are not sorted or fall inside a character,
- * when `original` is not the encoding of `decoded.text`, or when the result does not decode to
- * exactly the edited text.
+ * when `original` is not the encoding of `decoded.text`, or when the bytes written would not
+ * decode to exactly the edited text.
  */
 export function spliceEncoded(
   original: Uint8Array,
