@@ -292,3 +292,43 @@ function encodeText(text: string, original: Uint8Array, known: KnownCharacters, 
   }
   return flushUnknown(text.length);
 }
+
+/**
+ * {@link spliceEncoded} with an encoder that answers later, such as `vscode.workspace.encode(text,
+ * { encoding: 'gb18030' })`. Every non-ASCII character the edits write is encoded in one call
+ * (joined by line feeds, a byte that neither encoding uses inside a character, so the answer is
+ * cut back into characters at its `0A` bytes); the splice then takes each character's bytes from
+ * there where the original does not hold it. The same proofs apply.
+ */
+export async function spliceEncodedAsync(
+  original: Uint8Array,
+  decoded: DecodedSource,
+  edits: readonly ByteSpliceEdit[],
+  encode: (text: string) => PromiseLike<Uint8Array>,
+): Promise<SpliceResult> {
+  const characters = new Set<string>();
+  for (const edit of edits) {
+    for (const character of edit.text) if (character.charCodeAt(0) >= 0x80) characters.add(character);
+  }
+  const table = new Map<string, Uint8Array>();
+  if (characters.size > 0) {
+    const list = [...characters];
+    const bytes = await encode(list.join('\n'));
+    let from = 0;
+    for (const character of list) {
+      let to = bytes.indexOf(0x0a, from);
+      if (to < 0) to = bytes.length;
+      table.set(character, bytes.subarray(from, to));
+      from = to + 1;
+    }
+    if (from !== bytes.length + 1) return { ok: false, problem: 'the encoder does not write the text so that it reads back' };
+  }
+  return spliceEncoded(original, decoded, edits, (run) => {
+    const out = new ByteBuffer(run.length * 4);
+    for (const character of run) {
+      const bytes = table.get(character);
+      if (bytes) out.append(bytes, 0, bytes.length);
+    }
+    return out.bytes();
+  });
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { decodeBytes, type Encoding } from '../../src/core/decode';
-import { spliceEncoded, type ByteSpliceEdit } from '../../src/core/encode';
+import { spliceEncoded, spliceEncodedAsync, type ByteSpliceEdit } from '../../src/core/encode';
 import { applyEdits, DEFAULT_NORMALIZE_OPTIONS, normalizeChecked, normalizeEdits, SEED_STYLE } from '../../src/core/normalize';
 import { parseArticle } from '../../src/core/parse';
 import { generateArticle, mixSeed } from '../support/generate';
@@ -167,6 +167,28 @@ describe('spliceEncoded: normalize never changes the bytes of text it did not ch
     assert.ok(result.ok);
     assert.deepEqual(calls, ['新😀词']);
     assert.equal(new TextDecoder('gb18030').decode(result.bytes), '会<b>新😀词</b>议议');
+  });
+
+  it('with an encoder that answers later (vscode.workspace.encode): one call, the same bytes', async () => {
+    const original = concat(iconv.encode('会议', 'gb18030'), [0xa6, 0xd9], iconv.encode('指出', 'gb18030'));
+    const decoded = { text: '会议\ufe10指出', encoding: 'gb18030' as const, bom: false };
+    const edits = [{ start: 2, end: 3, text: '<b>\ufe10新😀词</b>' }];
+    const calls: string[] = [];
+    const later = async (text: string): Promise<Uint8Array> => {
+      calls.push(text);
+      return Promise.resolve(gbFallback(text));
+    };
+    const result = await spliceEncodedAsync(original, decoded, edits, later);
+    assert.equal(calls.length, 1);
+    const now = spliceEncoded(original, decoded, edits, gbFallback);
+    assert.ok(result.ok && now.ok);
+    assert.equal(hex(result.bytes), hex(now.bytes));
+    assert.match(hex(result.bytes), /a6d9/);
+    // An encoder that loses characters is caught.
+    const lossy = await spliceEncodedAsync(original, decoded, edits, async (text) => Promise.resolve(gbFallback(text.replace('😀', '?'))));
+    assert.equal(lossy.ok, false);
+    const none = await spliceEncodedAsync(original, decoded, [{ start: 0, end: 0, text: '<p>' }], async () => Promise.reject(new Error('not called')));
+    assert.ok(none.ok);
   });
 
   it('refuses, rather than writes, what would not read back', () => {
