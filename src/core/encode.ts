@@ -101,6 +101,7 @@ export function spliceEncoded(
   let at = bomLength;
   let c = 0;
   const mismatch: SpliceResult = { ok: false, problem: 'the bytes are not the encoding of the text' };
+  const walker = { at, c };
   for (;;) {
     // At a boundary: note it (and every edit that starts or ends there).
     if (next < boundaries.length && c >= boundaries[next]!) {
@@ -113,30 +114,13 @@ export function spliceEncoded(
     if (at >= length) break;
     // Then on to the next boundary (or the end) in one tight loop.
     const target = next < boundaries.length ? boundaries[next]! : Number.MAX_SAFE_INTEGER;
-    const wanting = known.missing > 0;
-    while (at < length && c < target) {
-      const b = original[at]!;
-      if (b < 0x80) {
-        at++;
-        c++;
-        continue;
-      }
-      let bytes: number;
-      let units = 1;
-      if (gb) {
-        // 0x80 alone is `€` (as in Windows-936); a lead byte with a digit after it starts four
-        // bytes, which from 0x90 on encode a character beyond the BMP.
-        const second = original[at + 1]!;
-        bytes = b === 0x80 ? 1 : second >= 0x30 && second <= 0x39 ? 4 : 2;
-        if (bytes === 4 && b >= 0x90) units = 2;
-      } else {
-        bytes = b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-        if (bytes === 4) units = 2;
-      }
-      if (wanting) known.found(text.codePointAt(c)!, at, bytes);
-      at += bytes;
-      c += units;
-    }
+    walker.at = at;
+    walker.c = c;
+    if (known.missing > 0) walkNoting(walker, original, text, gb, target, known);
+    else if (gb) walkGb18030(walker, original, target);
+    else walkUtf8(walker, original, target);
+    at = walker.at;
+    c = walker.c;
   }
   if (c !== text.length || next < boundaries.length) return mismatch;
 
@@ -164,6 +148,87 @@ export function spliceEncoded(
     return { ok: false, problem: 'the result does not read back as the edited text' };
   }
   return { ok: true, bytes };
+}
+
+/**
+ * The walks from `walker.at` (a byte offset) and `walker.c` (the UTF-16 offset of the character
+ * there) up to the character offset `target` or the end of the bytes: one code point per byte
+ * sequence, two UTF-16 units where it lies beyond the BMP. UTF-8: the lead byte gives the length.
+ * GB18030: 0x80 alone is `€` (as in Windows-936); a lead byte with a digit after it starts four
+ * bytes, which from 0x90 on encode a character beyond the BMP; otherwise two. Valid input is
+ * assumed (it decoded); the caller checks that the walk ends where the text does.
+ */
+function walkUtf8(walker: { at: number; c: number }, bytes: Uint8Array, target: number): void {
+  let { at, c } = walker;
+  const length = bytes.length;
+  while (at < length && c < target) {
+    const b = bytes[at]!;
+    if (b < 0x80) {
+      at++;
+      c++;
+    } else if (b < 0xf0) {
+      at += b < 0xe0 ? 2 : 3;
+      c++;
+    } else {
+      at += 4;
+      c += 2;
+    }
+  }
+  walker.at = at;
+  walker.c = c;
+}
+
+function walkGb18030(walker: { at: number; c: number }, bytes: Uint8Array, target: number): void {
+  let { at, c } = walker;
+  const length = bytes.length;
+  while (at < length && c < target) {
+    const b = bytes[at]!;
+    if (b <= 0x80) {
+      at++;
+      c++;
+      continue;
+    }
+    const second = bytes[at + 1]!;
+    if (second >= 0x30 && second <= 0x39) {
+      at += 4;
+      c += b >= 0x90 ? 2 : 1;
+    } else {
+      at += 2;
+      c++;
+    }
+  }
+  walker.at = at;
+  walker.c = c;
+}
+
+/** The same walk, noting where the original first wrote each character the edits want. */
+function walkNoting(walker: { at: number; c: number }, bytes: Uint8Array, text: string, gb: boolean, target: number, known: KnownCharacters): void {
+  let { at, c } = walker;
+  const length = bytes.length;
+  while (at < length && c < target) {
+    const b = bytes[at]!;
+    if (b < 0x80) {
+      at++;
+      c++;
+      continue;
+    }
+    let count: number;
+    let units = 1;
+    if (gb) {
+      const second = bytes[at + 1]!;
+      count = b === 0x80 ? 1 : second >= 0x30 && second <= 0x39 ? 4 : 2;
+      if (count === 4 && b >= 0x90) units = 2;
+    } else {
+      count = b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+      if (count === 4) units = 2;
+    }
+    known.found(text.codePointAt(c)!, at, count);
+    at += count;
+    c += units;
+    if (known.missing === 0) break;
+  }
+  walker.at = at;
+  walker.c = c;
 }
 
 /** A growing byte array. */
