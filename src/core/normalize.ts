@@ -287,18 +287,27 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   return out + source.slice(at);
 }
 
+/** The blocks the outline and the exports show: images, and paragraphs with text. */
+function shown(article: Article): Block[] {
+  return article.blocks.filter((b) => b.kind === 'image' || (b.kind === 'paragraph' && b.text !== ''));
+}
+
 /**
- * What the outline and the exports see of an article, block by block: images, and paragraphs with
- * text as their heading level (0 for none) and text. `indent` is applied to the texts, as
- * normalizing with that setting applies it.
+ * Does the normalized article show the same blocks as the source: the same kinds in the same
+ * order, the same heading levels, and the same texts (with `indent` applied to the source's, as
+ * normalizing with that setting applies it)?
  */
-function shape(article: Article, indent: NormalizeOptions['indent']): string[] {
-  const out: string[] = [];
-  for (const block of article.blocks) {
-    if (block.kind === 'image') out.push('image');
-    else if (block.kind === 'paragraph' && block.text !== '') out.push(`${block.heading?.level ?? 0} ${applyIndent(block.text, indent)}`);
+function sameBlocks(before: Article, after: Article, indent: NormalizeOptions['indent']): boolean {
+  const was = shown(before);
+  const now = shown(after);
+  if (was.length !== now.length) return false;
+  for (let i = 0; i < was.length; i++) {
+    const a = was[i]!;
+    const b = now[i]!;
+    if (a.kind !== b.kind || a.heading?.level !== b.heading?.level) return false;
+    if (a.kind === 'paragraph' && applyIndent(a.text, indent) !== b.text) return false;
   }
-  return out;
+  return true;
 }
 
 export interface CheckedNormalization {
@@ -327,9 +336,7 @@ export function normalizeChecked(article: Article, options: NormalizeOptions, pa
   if (edits.length === 0) return { edits, fineEdits: edits, text: article.source, safe: true };
   const text = applyEdits(article.source, edits);
   const after = parse(text);
-  const before = shape(article, options.indent);
-  const now = shape(after, 'keep');
-  const safe = after.titleLine.raw === article.titleLine.raw && now.length === before.length && now.every((t, i) => t === before[i]);
+  const safe = after.titleLine.raw === article.titleLine.raw && sameBlocks(article, after, options.indent);
   // The fine edits only when asked for: an editor never needs them. They make the same text (a unit
   // test checks it over thousands of inputs): each unit's text is the same, only cut differently.
   let fine: TextEdit[] | undefined;
