@@ -6,7 +6,8 @@
  * by the spacer `<div>&nbsp;</div>`, on one line (`oneLine`) or one paragraph per line
  * (`blockPerLine`). A heading written as an `<hN>` element stays one: `<hN>TEXT</hN>` followed by
  * the spacer (N as it was), so that it stays a heading of the same level in the outline and the
- * exports (a numbered or wholly bold heading needs no element: its text or its markup makes it one). TEXT keeps its inline markup (`<strong>`, `<br>`, links) as it is, escapes the
+ * exports (a numbered or wholly bold heading needs no element: its text or its markup makes it
+ * one). TEXT keeps its inline markup (`<strong>`, `<br>`, links) as it is, escapes the
  * `&`, `<` and `>` the scrapers wrote raw, and joins the newlines that came only from the page's
  * markup, so its clean text stays the same. Image placeholders keep the scrapers' own three-line
  * form, on lines of their own. Spacers, wrapper tags and comments are rebuilt or dropped: they
@@ -165,7 +166,7 @@ interface Unit {
   readonly text: string;
   /**
    * Set where the unit keeps the block's text as it is in the source: `text` is
-   * `head + source.slice(keepStart, keepEnd) + tail`. Fine edits leave that text alone.
+   * `head + source.slice(keep.start, keep.end) + tail`. Fine edits leave that text alone.
    */
   readonly keep?: { readonly start: number; readonly end: number; readonly head: string; readonly tail: string };
 }
