@@ -19,7 +19,9 @@
  * Pure: no `node:*` import and no encoder of its own beyond ASCII; the CLI passes iconv-lite, the
  * extension `vscode.workspace.encode`.
  */
-import { decodeAs, type Encoding } from './decode';
+import { decodeAs, decodeBytes, type DecodeProblem, type Encoding } from './decode';
+import type { Article } from './model';
+import { normalizeChecked, type NormalizeOptions } from './normalize';
 
 /** Replace the characters `[start, end)` (UTF-16 offsets into the decoded text) with `text`. */
 export interface ByteSpliceEdit {
@@ -396,4 +398,41 @@ export async function spliceEncodedAsync(
     }
     return out.bytes();
   });
+}
+
+/** What normalizing a file's bytes comes to: nothing to do, the new bytes, or why nothing may be written. */
+export type NormalizedFile =
+  | { readonly status: 'unchanged'; readonly encoding: Encoding }
+  | { readonly status: 'changed'; readonly encoding: Encoding; readonly bytes: Uint8Array; readonly text: string }
+  | {
+      readonly status: 'refused';
+      /**
+       * A read problem; `'guessed'`: the encoding (GB18030) is not certain; `'unsafe'`: the result
+       * would not keep the article's blocks; `'splice'`: the new bytes would not read back (`detail`).
+       */
+      readonly problem: DecodeProblem | 'guessed' | 'unsafe' | 'splice';
+      readonly detail?: string;
+    };
+
+/**
+ * Normalizing a file as a batch does it, from the bytes read to the bytes to write: decode (a
+ * truncated, binary or undecodable file is refused), refuse a guessed encoding, normalize with the
+ * safety check, and splice the fine edits into the original bytes. `encodeFallback` encodes text
+ * in the file's encoding, without BOM (iconv-lite in the CLI); `parse` is `parseArticle`.
+ */
+export function normalizeFileBytes(
+  bytes: Uint8Array,
+  options: NormalizeOptions,
+  parse: (text: string) => Article,
+  encodeFallback: (text: string, encoding: Encoding) => Uint8Array,
+): NormalizedFile {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { status: 'refused', problem: decoded.problem };
+  const checked = normalizeChecked(parse(decoded.text), options, parse);
+  if (checked.edits.length === 0) return { status: 'unchanged', encoding: decoded.encoding };
+  if (!decoded.certain) return { status: 'refused', problem: 'guessed' };
+  if (!checked.safe) return { status: 'refused', problem: 'unsafe' };
+  const result = spliceEncoded(bytes, decoded, checked.fineEdits, (text) => encodeFallback(text, decoded.encoding));
+  if (!result.ok) return { status: 'refused', problem: 'splice', detail: result.problem };
+  return { status: 'changed', encoding: decoded.encoding, bytes: result.bytes, text: checked.text };
 }

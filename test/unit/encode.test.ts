@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { decodeBytes, type Encoding } from '../../src/core/decode';
-import { spliceEncoded, spliceEncodedAsync, type ByteSpliceEdit } from '../../src/core/encode';
+import { normalizeFileBytes, spliceEncoded, spliceEncodedAsync, type ByteSpliceEdit } from '../../src/core/encode';
 import { applyEdits, DEFAULT_NORMALIZE_OPTIONS, normalizeChecked, normalizeEdits, SEED_STYLE } from '../../src/core/normalize';
 import { parseArticle } from '../../src/core/parse';
 import { generateArticle, mixSeed } from '../support/generate';
@@ -274,5 +274,27 @@ describe('spliceEncoded: random edits over random texts read back as the edited 
         assert.equal(new TextDecoder(encoding).decode(result.bytes), applyEdits(text, edits), name);
       }
     }
+  });
+});
+
+describe('normalizeFileBytes: a batch normalize from bytes read to bytes written', () => {
+  const encode = (text: string, encoding: Encoding): Uint8Array => fallbackFor(encoding)(text);
+  const run = (bytes: Uint8Array): ReturnType<typeof normalizeFileBytes> => normalizeFileBytes(bytes, DEFAULT_NORMALIZE_OPTIONS, parseArticle, encode);
+
+  it('a canonical file: unchanged; a file to normalize: the new bytes, A6 D9 kept', () => {
+    assert.deepEqual(run(utf8Fallback(readSeed('000_5edd2806a98033fb.txt'))), { status: 'unchanged', encoding: 'utf-8' });
+    const original = concat(iconv.encode('5青禾县举行颁奖典礼.txt\n  　　会议指出', 'gb18030'), [0xa6, 0xd9], iconv.encode('要坚持A&B原则，完整准确全面贯彻新发展理念。', 'gb18030'));
+    const result = run(original);
+    assert.ok(result.status === 'changed');
+    assert.equal(result.encoding, 'gb18030');
+    assert.match(hex(result.bytes), /a6d9/);
+    assert.equal(new TextDecoder('gb18030').decode(result.bytes), result.text);
+  });
+
+  it('refuses a truncated file, and a file whose encoding is only a guess', () => {
+    const cut = utf8Fallback(readSeed('003_variant-c-title-runs-into-body.txt')).subarray(0, 405);
+    assert.deepEqual(run(cut), { status: 'refused', problem: 'truncated' });
+    const big5 = iconv.encode("1中華民國行政院今天召開記者會.txt\n<div><span style='x'> 　　行政院今天召開記者會，說明颱風過後的災情與復原工作。A&B</span></div><div>&nbsp;</div>", 'big5');
+    assert.deepEqual(run(big5), { status: 'refused', problem: 'guessed' });
   });
 });
