@@ -33,7 +33,7 @@ function readArticle(path: string): Article {
   }
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
-    const say = { empty: messages.empty, binary: messages.binary, encoding: messages.encoding, 'too-large': messages.tooLarge }[decoded.problem];
+    const say = { empty: messages.empty, binary: messages.binary, encoding: messages.encoding, 'too-large': messages.tooLarge, truncated: messages.truncated }[decoded.problem];
     throw new ReadError(say(path));
   }
   return parseArticle(decoded.text);

@@ -60,6 +60,7 @@ Exit status: 0 done; 1 some files could not be exported (each named on stderr); 
   binary: (path: string) => `${path}: binary data, not an article`,
   encoding: (path: string) => `${path}: neither UTF-8 nor GB18030 text`,
   tooLarge: (path: string) => `${path}: too large`,
+  truncated: (path: string) => `${path}: ends in the middle of a character: the file looks truncated`,
   image: '[image]',
   untitled: '(untitled)',
   chars: (n: number) => `${n} chars`,
@@ -123,6 +124,7 @@ const zh: Messages = {
   binary: (path) => `${path}：二进制数据，不是文章`,
   encoding: (path) => `${path}：既不是 UTF-8 也不是 GB18030 文本`,
   tooLarge: (path) => `${path}：文件过大`,
+  truncated: (path) => `${path}：文件在一个字符的中间结束，看来不完整（被截断）`,
   image: '[图片]',
   untitled: '（无标题）',
   chars: (n) => `${n} 字`,
@@ -148,6 +150,8 @@ export function describeProblem(messages: Messages, path: string, problem: strin
       return messages.encoding(path);
     case 'too-large':
       return messages.tooLarge(path);
+    case 'truncated':
+      return messages.truncated(path);
     case 'not-article':
       return messages.notArticle(path);
     case 'overwrite':

@@ -4,7 +4,10 @@
  * Canonical form: line 1 is the title line as it was (a title that ran into the first `<div>`
  * gets its own line); then each paragraph is `<div><span style='S'> TEXT</span></div>` followed
  * by the spacer `<div>&nbsp;</div>`, on one line (`oneLine`) or one paragraph per line
- * (`blockPerLine`). TEXT keeps its inline markup (`<strong>`, `<br>`, links) as it is, escapes the
+ * (`blockPerLine`). A heading written as an `<hN>` element stays one: `<hN>TEXT</hN>` followed by
+ * the spacer (N as it was), so that it stays a heading of the same level in the outline and the
+ * exports (a numbered or wholly bold heading needs no element: its text or its markup makes it
+ * one). TEXT keeps its inline markup (`<strong>`, `<br>`, links) as it is, escapes the
  * `&`, `<` and `>` the scrapers wrote raw, and joins the newlines that came only from the page's
  * markup, so its clean text stays the same. Image placeholders keep the scrapers' own three-line
  * form, on lines of their own. Spacers, wrapper tags and comments are rebuilt or dropped: they
@@ -136,17 +139,37 @@ export function canonicalText(raw: string, html: boolean): string {
   return out + escape(joined.slice(at).split(BREAK).join(''));
 }
 
-/** The canonical markup of one paragraph block (with its spacer). */
-export function canonicalParagraph(article: Article, block: Block, options: NormalizeOptions): string {
+/** The `N` of a heading block written as an `<hN>` element, which the canonical form keeps. */
+export function headingElement(article: Article, block: Block): number | undefined {
+  if (block.heading === undefined) return undefined;
+  const m = /^<[hH]([1-6])(?=[\s>/])/.exec(article.source.slice(block.start, block.start + 4));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A block's canonical markup in three parts: before its text, its text, after its text (spacer included). */
+function canonicalParts(article: Article, block: Block, options: NormalizeOptions): [string, string, string] {
   const raw = article.source.slice(block.textStart, block.textEnd);
   const text = block.text === '' ? '' : applyIndent(canonicalText(raw, article.layout === 'html'), options.indent, true);
-  return `<div><span style='${styleAttribute(options.style)}'> ${text}</span></div>${SPACER}`;
+  const level = headingElement(article, block);
+  // The parser takes one ASCII space after the opening tag for the scraper's: a text that starts with one gets another.
+  if (level !== undefined) return [`<h${level}>${text.startsWith(' ') ? ' ' : ''}`, text, `</h${level}>${SPACER}`];
+  return [`<div><span style='${styleAttribute(options.style)}'> `, text, `</span></div>${SPACER}`];
+}
+
+/** The canonical markup of one paragraph block (with its spacer). */
+export function canonicalParagraph(article: Article, block: Block, options: NormalizeOptions): string {
+  return canonicalParts(article, block, options).join('');
 }
 
 interface Unit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /**
+   * Set where the unit keeps the block's text as it is in the source: `text` is
+   * `head + source.slice(keep.start, keep.end) + tail`. Fine edits leave that text alone.
+   */
+  readonly keep?: { readonly start: number; readonly end: number; readonly head: string; readonly tail: string };
 }
 
 /** The blocks the canonical form keeps, in order: paragraphs (maybe not empty ones) and images. */
@@ -185,9 +208,14 @@ function units(article: Article, options: NormalizeOptions): Unit[] {
       out.push({ start: block.start, end, text: SAME });
       return;
     }
-    let text = image ? CANONICAL_PLACEHOLDER.join(eol) : canonicalParagraph(article, block, options);
-    if (lineAfter) text += eol;
-    out.push({ start: block.start, end, text });
+    if (image) {
+      out.push({ start: block.start, end, text: CANONICAL_PLACEHOLDER.join(eol) + (lineAfter ? eol : '') });
+      return;
+    }
+    const [head, text, after] = canonicalParts(article, block, options);
+    const tail = lineAfter ? after + eol : after;
+    const same = text !== '' && source.slice(block.textStart, block.textEnd) === text;
+    out.push({ start: block.start, end, text: head + text + tail, keep: same ? { start: block.textStart, end: block.textEnd, head, tail } : undefined });
   });
   return out;
 }
@@ -207,15 +235,31 @@ function isCanonicalParagraph(source: string, block: Block, end: number, open: s
   return applyIndent(raw, options.indent) === raw;
 }
 
-/** The edits that make the article canonical; none when it already is. Adjacent changes are merged. */
-export function normalizeEdits(article: Article, options: NormalizeOptions = DEFAULT_NORMALIZE_OPTIONS): TextEdit[] {
-  const { source } = article;
+/**
+ * The edits that make the article canonical; none when it already is. Adjacent changes are merged.
+ * With `fine`, a paragraph whose text stays as it is in the source gets two edits, one before its
+ * text and one after, so that no edit covers text that does not change: for writing bytes back
+ * (`spliceEncoded` then copies the text's own bytes); the merged edits suit an editor better.
+ */
+export function normalizeEdits(article: Article, options: NormalizeOptions = DEFAULT_NORMALIZE_OPTIONS, fine = false): TextEdit[] {
+  return editsOf(article.source, units(article, options), fine);
+}
+
+function editsOf(source: string, all: readonly Unit[], fine: boolean): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (const unit of units(article, options)) {
-    if (unit.text === SAME || source.slice(unit.start, unit.end) === unit.text) continue;
+  const add = (start: number, end: number, text: string): void => {
     const last = edits[edits.length - 1];
-    if (last && last.end === unit.start) edits[edits.length - 1] = { start: last.start, end: unit.end, text: last.text + unit.text };
-    else edits.push({ start: unit.start, end: unit.end, text: unit.text });
+    if (last && last.end === start) edits[edits.length - 1] = { start: last.start, end, text: last.text + text };
+    else edits.push({ start, end, text });
+  };
+  for (const unit of all) {
+    if (unit.text === SAME || source.slice(unit.start, unit.end) === unit.text) continue;
+    if (fine && unit.keep) {
+      if (source.slice(unit.start, unit.keep.start) !== unit.keep.head) add(unit.start, unit.keep.start, unit.keep.head);
+      if (source.slice(unit.keep.end, unit.end) !== unit.keep.tail) add(unit.keep.end, unit.end, unit.keep.tail);
+    } else {
+      add(unit.start, unit.end, unit.text);
+    }
   }
   return edits.map((edit) => trimEdit(source, edit));
 }
@@ -245,36 +289,65 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   return out + source.slice(at);
 }
 
-/** The paragraphs' clean texts as normalizing with `options` must leave them (indent and empty paragraphs as set). */
-function expectedTexts(article: Article, options: NormalizeOptions): string[] {
-  const out: string[] = [];
-  for (const block of article.blocks) {
-    if (block.kind !== 'paragraph' || block.text === '') continue;
-    out.push(applyIndent(block.text, options.indent));
+/** The blocks the outline and the exports show: images, and paragraphs with text. */
+function shown(article: Article): Block[] {
+  return article.blocks.filter((b) => b.kind === 'image' || (b.kind === 'paragraph' && b.text !== ''));
+}
+
+/**
+ * Does the normalized article show the same blocks as the source: the same kinds in the same
+ * order, the same heading levels, and the same texts (with `indent` applied to the source's, as
+ * normalizing with that setting applies it)?
+ */
+function sameBlocks(before: Article, after: Article, indent: NormalizeOptions['indent']): boolean {
+  const was = shown(before);
+  const now = shown(after);
+  if (was.length !== now.length) return false;
+  for (let i = 0; i < was.length; i++) {
+    const a = was[i]!;
+    const b = now[i]!;
+    if (a.kind !== b.kind || a.heading?.level !== b.heading?.level) return false;
+    if (a.kind === 'paragraph' && applyIndent(a.text, indent) !== b.text) return false;
   }
-  return out;
+  return true;
 }
 
 export interface CheckedNormalization {
   readonly edits: TextEdit[];
+  /**
+   * The same change as `edits`, cut so that no edit covers a paragraph's text that stays as it is
+   * ({@link normalizeEdits} with `fine`): what a write in the file's own bytes (`spliceEncoded`)
+   * takes.
+   */
+  readonly fineEdits: TextEdit[];
   /** The normalized text (the source itself when there is no edit). */
   readonly text: string;
-  /** False when the result would not keep every paragraph's text: then nothing must be written. */
+  /** False when the result would not keep every block: then nothing must be written. */
   readonly safe: boolean;
 }
 
 /**
- * {@link normalizeEdits}, with the result parsed again and its title line and paragraph texts
- * compared with the source's: a guard, so that no command ever writes a normalization that
- * changed a character of text the user did not ask to change.
+ * {@link normalizeEdits}, with the result parsed again and compared with the source: the title
+ * line, and block by block the kind (paragraph, heading, image), the heading level and the text.
+ * A guard, so that no command ever writes a normalization that changed a character of text, or
+ * turned a heading into a paragraph, that the user did not ask to change.
  */
 export function normalizeChecked(article: Article, options: NormalizeOptions, parse: (text: string) => Article): CheckedNormalization {
-  const edits = normalizeEdits(article, options);
-  if (edits.length === 0) return { edits, text: article.source, safe: true };
+  const all = units(article, options);
+  const edits = editsOf(article.source, all, false);
+  if (edits.length === 0) return { edits, fineEdits: edits, text: article.source, safe: true };
   const text = applyEdits(article.source, edits);
   const after = parse(text);
-  const before = expectedTexts(article, options);
-  const now = after.blocks.filter((b) => b.kind === 'paragraph' && b.text !== '').map((b) => b.text);
-  const safe = after.titleLine.raw === article.titleLine.raw && now.length === before.length && now.every((t, i) => t === before[i]);
-  return { edits, text, safe };
+  const safe = after.titleLine.raw === article.titleLine.raw && sameBlocks(article, after, options.indent);
+  // The fine edits only when asked for: an editor never needs them. They make the same text (a unit
+  // test checks it over thousands of inputs): each unit's text is the same, only cut differently.
+  let fine: TextEdit[] | undefined;
+  return {
+    edits,
+    get fineEdits(): TextEdit[] {
+      return (fine ??= editsOf(article.source, all, true));
+    },
+    text,
+    safe,
+  };
 }

@@ -53,6 +53,8 @@ function problemText(problem: ReadProblem | 'overwrite' | 'write', detail?: stri
       return vscode.l10n.t('neither UTF-8 nor GB18030 text');
     case 'too-large':
       return vscode.l10n.t('the file is too large');
+    case 'truncated':
+      return vscode.l10n.t('ends in the middle of a character: the file looks truncated');
     case 'not-article':
       return vscode.l10n.t('not an article');
     case 'overwrite':

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { toExportedArticle } from '../../src/core/export';
 import type { Article } from '../../src/core/model';
-import { applyEdits, CANONICAL_PLACEHOLDER, DEFAULT_NORMALIZE_OPTIONS, normalizeEdits, SEED_STYLE, type NormalizeOptions } from '../../src/core/normalize';
+import { applyEdits, CANONICAL_PLACEHOLDER, DEFAULT_NORMALIZE_OPTIONS, normalizeChecked, normalizeEdits, SEED_STYLE, SPACER, type NormalizeOptions } from '../../src/core/normalize';
+import { buildOutline, type OutlineNode } from '../../src/core/outline';
 import { parseArticle } from '../../src/core/parse';
 import { generateArticle, mixSeed, VARIANTS } from '../support/generate';
 import { readSeed, seedNames } from '../support/seeds';
@@ -48,9 +50,9 @@ describe('normalize: the canonical form', () => {
     assert.equal(normalize(src, { ...DEFAULT_NORMALIZE_OPTIONS, removeEmptyParagraphs: false }), `标题\n${P('甲。')}${P('')}${P('乙。')}`);
   });
 
-  it('I: <p>, <h2>, upper case and wrappers become canonical paragraphs; inline markup stays as it is', () => {
+  it('I: <p>, upper case and wrappers become canonical paragraphs, an <h2> stays an <h2>; inline markup stays as it is', () => {
     const src = '标题\n<DIV>\n<P>第一段<BR>第二行</P>\n<h2>二、小标题</h2>\n<p class="x">看<a href="http://x/?a=1&b=2">链接</a></p>\n</DIV>';
-    assert.equal(normalize(src), `标题\n${P('第一段<BR>第二行')}${P('二、小标题')}${P('看<a href="http://x/?a=1&b=2">链接</a>')}`);
+    assert.equal(normalize(src), `标题\n${P('第一段<BR>第二行')}<h2>二、小标题</h2>${SPACER}${P('看<a href="http://x/?a=1&b=2">链接</a>')}`);
   });
 
   it('indent: fullwidth and none', () => {
@@ -77,6 +79,94 @@ describe('normalize: the canonical form', () => {
   });
 });
 
+const exported = (source: string): unknown => toExportedArticle(parseArticle(source), 'a.txt').blocks;
+/** The outline as kinds, levels and names, nested. */
+const outlineOf = (source: string): unknown => {
+  const strip = (node: OutlineNode): unknown => ({ kind: node.kind, level: node.level, name: node.name, chars: node.chars, children: node.children.map(strip) });
+  return buildOutline(parseArticle(source)).map(strip);
+};
+
+describe('normalize: headings stay headings', () => {
+  it('the issue\'s notice: an <h2> without a section number stays a level-2 heading in the outline and the JSON', () => {
+    const src = '9通知.txt\n<h2>总体要求</h2>\n<p>各地各部门要高度重视。</p>\n';
+    const once = normalize(src);
+    assert.equal(once, `9通知.txt\n<h2>总体要求</h2>${SPACER}${P('各地各部门要高度重视。')}\n`);
+    assert.deepEqual(exported(once), [{ type: 'heading', level: 2, text: '总体要求' }, { type: 'paragraph', text: '各地各部门要高度重视。' }]);
+    assert.deepEqual(exported(once), exported(src));
+    assert.deepEqual(outlineOf(once), outlineOf(src));
+    assert.equal(normalize(once), once, 'canonical: no further edit');
+  });
+
+  it('<h1>–<h6>, upper case, with attributes or a span inside: the element and its level are kept, the rest is canonical', () => {
+    const src = `1标题.txt\n<H1 class="t">总则</H1><h3><span style='x'> 工作目标</span></h3>\n<h6 align="center">\n  附件\n</h6>${P('正文。')}`;
+    assert.equal(normalize(src), `1标题.txt\n<h1>总则</h1>${SPACER}<h3>工作目标</h3>${SPACER}<h6>附件</h6>${SPACER}${P('正文。')}`);
+    assert.deepEqual(exported(normalize(src)), exported(src));
+  });
+
+  it('numbered and wholly bold headings keep their level in the canonical paragraph form', () => {
+    const src = `1标题.txt\n<p>（一）工作目标</p><p><strong>坚持人民至上</strong></p><p>正文。</p>`;
+    assert.equal(normalize(src), `1标题.txt\n${P('（一）工作目标')}${P('<strong>坚持人民至上</strong>')}${P('正文。')}`);
+    assert.deepEqual(exported(normalize(src)), exported(src));
+  });
+
+  it('the safety check compares block kinds and heading levels, not only texts', () => {
+    const src = '9通知.txt\n<h2>总体要求</h2>\n<p>各地各部门要高度重视。</p>\n';
+    const article = parseArticle(src);
+    assert.equal(normalizeChecked(article, DEFAULT_NORMALIZE_OPTIONS, parseArticle).safe, true);
+    // A result that kept every text but lost the heading (as normalizing used to) is refused.
+    const flatten = (text: string): Article => {
+      const parsed = parseArticle(text);
+      return { ...parsed, blocks: parsed.blocks.map((b) => ({ ...b, heading: undefined })) };
+    };
+    assert.equal(normalizeChecked(article, DEFAULT_NORMALIZE_OPTIONS, flatten).safe, false);
+    const relevel = (text: string): Article => {
+      const parsed = parseArticle(text);
+      return { ...parsed, blocks: parsed.blocks.map((b) => (b.heading ? { ...b, heading: { level: 3 } } : b)) };
+    };
+    assert.equal(normalizeChecked(article, DEFAULT_NORMALIZE_OPTIONS, relevel).safe, false);
+    const dropImage = (text: string): Article => {
+      const parsed = parseArticle(text);
+      return { ...parsed, blocks: parsed.blocks.filter((b) => b.kind !== 'image') };
+    };
+    const withImage = parseArticle(`1标题.txt\n<p>甲&乙。</p>\n${PH}\n${P('丙。')}`);
+    assert.equal(normalizeChecked(withImage, DEFAULT_NORMALIZE_OPTIONS, parseArticle).safe, true);
+    assert.equal(normalizeChecked(withImage, DEFAULT_NORMALIZE_OPTIONS, dropImage).safe, false);
+  });
+
+  it('generated articles with <hN>, bold and numbered headings: the outline and the JSON export of the normalized article are the original\'s', () => {
+    let headings = 0;
+    for (let i = 0; i < 400; i++) {
+      const g = generateArticle(mixSeed(0x4ead, i), { variant: 'I', paragraphs: 12 });
+      const once = normalize(g.text);
+      assert.deepEqual(exported(once), exported(g.text), `article ${i}`);
+      assert.deepEqual(exported(once), g.expectedBlocks, `article ${i}: the generator's truth`);
+      assert.deepEqual(outlineOf(once), outlineOf(g.text), `article ${i}: outline`);
+      headings += g.expectedBlocks.filter((b) => b.type === 'heading').length;
+    }
+    assert.ok(headings > 400);
+  });
+});
+
+describe('normalize: fine edits leave unchanged text alone', () => {
+  it('block style: only the style changes, every paragraph text lies outside the edits', () => {
+    const src = `标题\n<div><span style='${SEED_STYLE};display:block'> 　　甲。</span></div><div>&nbsp;</div><div><span style='${SEED_STYLE};display:block'> 　　乙。</span></div><div>&nbsp;</div>`;
+    const result = normalizeChecked(parseArticle(src), DEFAULT_NORMALIZE_OPTIONS, parseArticle);
+    assert.equal(result.edits.length, 1, 'merged for an editor');
+    assert.deepEqual(result.fineEdits.map((e) => src.slice(e.start, e.end) + '→' + e.text), [';display:block→', ';display:block→']);
+    assert.equal(applyEdits(src, result.fineEdits), result.text);
+  });
+
+  it('plain text: the text stays outside, the markup around it is inserted', () => {
+    const src = '标题\n  　　第一段。\n  第二段。';
+    const result = normalizeChecked(parseArticle(src), DEFAULT_NORMALIZE_OPTIONS, parseArticle);
+    for (const text of ['　　第一段。', '第二段。']) {
+      const at = src.indexOf(text);
+      assert.ok(result.fineEdits.every((e) => e.end <= at || e.start >= at + text.length), text);
+    }
+    assert.equal(applyEdits(src, result.fineEdits), result.text);
+  });
+});
+
 /** Invariants of FORMAT.md's normalisation for one input. */
 function checkInvariants(source: string, options: NormalizeOptions = DEFAULT_NORMALIZE_OPTIONS): void {
   const before = parseArticle(source);
@@ -86,6 +176,10 @@ function checkInvariants(source: string, options: NormalizeOptions = DEFAULT_NOR
   assert.deepEqual(normalizeEdits(after, options), [], 'a canonical file gets no edit');
   assert.equal(after.titleLine.raw, before.titleLine.raw, 'title line unchanged');
   assert.deepEqual(texts(after), texts(before), 'clean texts unchanged');
+  assert.deepEqual(toExportedArticle(after, 'a').blocks, toExportedArticle(before, 'a').blocks, 'block kinds, heading levels and texts unchanged');
+  const checked = normalizeChecked(before, options, parseArticle);
+  assert.ok(checked.safe, 'the safety check agrees');
+  assert.equal(applyEdits(source, checked.fineEdits), once, 'fine edits make the same text');
   assert.equal(after.blocks.filter((b) => b.kind === 'image').length, before.blocks.filter((b) => b.kind === 'image').length, 'images kept');
   assert.ok(after.blocks.every((b) => b.kind !== 'other'), 'nothing but paragraphs, spacers and images');
 }
