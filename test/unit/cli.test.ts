@@ -114,7 +114,7 @@ describe('CLI export of folders', function () {
     const dir = corpus();
     const r = cli('export', join(dir, 'a'), '--format', 'txt', '--out', join(dir, 'a'));
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /would overwrite the source file/);
+    assert.match(r.stderr, /would overwrite a source file/);
     assert.equal(readFileSync(join(dir, 'a', 'seed.txt'), 'utf8'), readFileSync(join(seeds, '000_5edd2806a98033fb.txt'), 'utf8'));
   });
 
