@@ -120,6 +120,8 @@ export async function runExport(request: ExportRequest, script: string, messages
   else if (arrayJson) await stdout.write(']\n');
   if (progress) process.stderr.write(clear);
   const { exported, skipped, failed } = summary;
+  // A stdout that went away ends the run with one line at most (said in src/cli.ts), no summary.
+  if (stdout.closed) return failed > 0 ? 1 : 0;
   if (!single || failed + skipped > 0) process.stderr.write(messages.exportSummary(exported, skipped, failed) + '\n');
   return failed > 0 ? 1 : 0;
 }

@@ -205,6 +205,28 @@ describe('fault injection: permissions, links, odd files', function () {
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   });
 
+  it('a write that is not permitted is reported as a write failure naming the file (EACCES)', function () {
+    if (spawnSync('setpriv', ['--version']).status !== 0) {
+      console.log('      (skipped: setpriv is missing; root may write everywhere)');
+      this.skip();
+    }
+    const dir = tempDir('eacces');
+    chmodSync(dir, 0o755);
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', 'a.txt'), BLOCK);
+    chmodSync(join(dir, 'src', 'a.txt'), 0o666);
+    mkdirSync(join(dir, 'out'));
+    const asNobody = (...args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], { encoding: 'utf8', env: env() });
+    const exported = asNobody('export', join(dir, 'src'), '--format', 'md', '--out', join(dir, 'out'));
+    assert.equal(exported.status, 1);
+    assert.match(exported.stderr, /out\/a\.md: cannot be written \(EACCES\)/);
+    const normalized = asNobody('normalize', join(dir, 'src'), '--write');
+    assert.equal(normalized.status, 1);
+    assert.match(normalized.stderr, /src\/a\.txt: cannot be written \(EACCES\)/);
+    assert.deepEqual(readFileSync(join(dir, 'src', 'a.txt')), BLOCK);
+    assert.doesNotMatch(exported.stderr + normalized.stderr, /cannot be read/);
+  });
+
   it('a folder deeper than the path limit is reported, the rest is exported', () => {
     const dir = tempDir('deep');
     writeFileSync(join(dir, 'top.txt'), SEED);
@@ -289,10 +311,13 @@ describe('fault injection: permissions, links, odd files', function () {
 describe('fault injection: full disk, closed pipe', function () {
   this.timeout(90000);
 
-  it('stdout to /dev/full: one line, exit 1', () => {
+  it('stdout to /dev/full: one line, exit 1 (outline, export)', () => {
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" outline "${join(SEEDS, '000_5edd2806a98033fb.txt')}" > /dev/full`], { encoding: 'utf8', env: env() });
     assert.equal(r.status, 1);
     assert.equal(r.stderr, 'article: cannot write to standard output (ENOSPC)\n');
+    const folder = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" export "${SEEDS}" --format jsonl > /dev/full`], { encoding: 'utf8', env: env() });
+    assert.equal(folder.status, 1);
+    assert.equal(folder.stderr, 'article: cannot write to standard output (ENOSPC)\n');
   });
 
   it('ENOSPC while writing an export: the file that failed is named, no partial file or temporary file left', function () {

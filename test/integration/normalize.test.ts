@@ -147,7 +147,7 @@ describe('Normalize Folder', function () {
       });
       assert.equal(run.normalized, 1, 'only plain.txt');
       assert.equal(run.failed, 2);
-      assert.deepEqual(await vscode.workspace.fs.readFile(changed), saved, 'the save is kept');
+      assert.deepEqual([...(await vscode.workspace.fs.readFile(changed))], [...saved], 'the save is kept');
       assert.deepEqual(await vscode.workspace.fs.readFile(dirty), original, "the dirty document's file is left alone");
       assert.ok(canonical(new TextDecoder().decode(await vscode.workspace.fs.readFile(plain))));
       assert.ok(tempNames.length >= 1);
