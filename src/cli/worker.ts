@@ -13,6 +13,10 @@ export function isExportWorker(): boolean {
 
 export function serveExportJobs(): void {
   parentPort!.on('message', (jobs: ExportJob[]) => {
-    void Promise.all(jobs.map((job) => runExportJob(nodeFs, job))).then((results) => parentPort!.postMessage(results));
+    void (async () => {
+      const results = [];
+      for (const job of jobs) results.push(await runExportJob(nodeFs, job));
+      parentPort!.postMessage(results);
+    })();
   });
 }

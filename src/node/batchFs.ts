@@ -1,8 +1,8 @@
 /**
  * The folder jobs' file-system interface over Node's `fs`, for the command line tool (main thread
  * and worker threads). Synchronous calls behind the interface's promises: a worker's only work is
- * the file at hand, and the main thread's calls are short; each file read yields to the event
- * loop once, so signals are handled between files.
+ * the file at hand, and the main thread's calls are short; on the main thread each file read
+ * yields to the event loop once, so signals are handled between files.
  *
  * Temporary files are created exclusively (`wx`), with the replaced file's mode, owner and group,
  * flushed before they are renamed, and registered so that SIGINT/SIGTERM remove them
@@ -29,6 +29,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { fsError, tempName, type BatchFs, type DirEntry, type FileInfo, type TempFile } from '../core/batch/fs';
 
 /** Temporary files of this thread not yet renamed or removed. */
@@ -73,7 +74,8 @@ export const nodeFs: BatchFs = {
 
   async readFile(path: string): Promise<Uint8Array> {
     const bytes = readFileSync(path);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // The main thread handles signals between files; a worker has nothing else to do.
+    if (isMainThread) await new Promise<void>((resolve) => setImmediate(resolve));
     return bytes;
   },
 
