@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { runExport as runExportJobs, type ExportJob, type ExportJobResult } from '../core/batch/export';
 import { nodeFs } from '../node/batchFs';
 import type { ExportFormat, ExportOptions } from '../core/export';
-import { describeProblem, type Messages } from './messages';
+import { describeProblem, printable, type Messages } from './messages';
 import type { Output } from './output';
 
 export interface ExportRequest {
@@ -103,7 +103,7 @@ export async function runExport(request: ExportRequest, script: string, messages
       batchSize: pool ? BATCH : 1,
       inFlight: Math.max(2, request.jobs * 2),
       onProblem: (problem) => process.stderr.write(`${clear}article: ${describeProblem(messages, problem)}\n`),
-      onProgress: progress ? (done, input) => process.stderr.write(`${clear}${messages.progress(done, input.path)}`) : undefined,
+      onProgress: progress ? (done, input) => process.stderr.write(`${clear}${messages.progress(done, printable(input.path))}`) : undefined,
       // A reader that went away (`| head`): stop between files.
       cancelled: () => stdout.closed,
     });
