@@ -208,7 +208,9 @@ if (isExportWorker()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`article: ${error instanceof Error ? error.message : String(error)}\n`);
+      // An internal error: one line (ARTICLE_DEBUG=1 shows the stack, for bug reports).
+      const text = error instanceof Error ? (process.env.ARTICLE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+      process.stderr.write(`article: ${text}\n`);
       process.exitCode = 1;
     },
   );
