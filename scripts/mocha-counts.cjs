@@ -1,5 +1,6 @@
-// Loaded with `mocha --require`: writes the unit tier's counts to test-results/unit.json when the
-// run ends, for scripts/test.mjs's summary. The reporter on screen stays mocha's own.
+// Loaded with `mocha --require`: writes the tier's counts to test-results/<tier>.json when the run
+// ends (MOCHA_COUNTS_TIER, by default unit), for scripts/test.mjs's summary. The reporter on screen
+// stays mocha's own.
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -17,5 +18,5 @@ exports.mochaHooks = {
 process.on('exit', () => {
   const dir = join(__dirname, '..', 'test-results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'unit.json'), JSON.stringify(counts) + '\n');
+  writeFileSync(join(dir, `${process.env.MOCHA_COUNTS_TIER || 'unit'}.json`), JSON.stringify(counts) + '\n');
 });

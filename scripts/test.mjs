@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: build, type-check, lint, the unit tier (mocha in Node), then the integration and UI
-// tiers in a real VS Code (scripts/vscode-host.mjs). Ends with one line per tier and a total:
+// `npm test`: build, type-check, lint, the unit tier (mocha in Node), the fault-injection tier
+// (test/fault: dist/cli.js as a child process in temp folders, killed, raced, on a full disk), then
+// the integration and UI tiers in a real VS Code (scripts/vscode-host.mjs). Ends with one line per tier and a total:
 // "total: N passed, M failed". Exit code 0 only when every tier ran tests and none failed.
 //
 //   node scripts/test.mjs            everything
@@ -14,10 +15,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'test-results');
 const unitOnly = process.argv.includes('--unit');
 
-function run(title, command, args) {
+function run(title, command, args, env = process.env) {
   console.log(`\n=== ${title}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: false });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: false, env });
   console.log(`=== ${title}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status === 0;
 }
@@ -32,7 +33,7 @@ function counts(tier) {
 }
 
 mkdirSync(results, { recursive: true });
-for (const name of ['unit.json', 'integration.json', 'ui.json', 'summary.txt']) rmSync(join(results, name), { force: true });
+for (const name of ['unit.json', 'fault.json', 'integration.json', 'ui.json', 'summary.txt']) rmSync(join(results, name), { force: true });
 
 const npx = (args) => ['npx', ['--no-install', ...args]];
 const checks = [
@@ -51,6 +52,12 @@ for (const [title, command, args] of checks) {
 
 // Unit tier: mocha's JSON counts go to test-results/unit.json through a tiny reporter hook.
 const exited = { unit: run('unit tests', ...npx(['mocha', '--config', '.mocharc.json', '--require', 'scripts/mocha-counts.cjs'])) };
+// Fault-injection tier: its own mocha run (slow child processes), counted like the others.
+exited.fault = run(
+  'fault-injection tests',
+  ...npx(['mocha', '--no-config', '--timeout', '180000', '--require', 'scripts/mocha-counts.cjs', 'out/test/fault/**/*.test.js']),
+  { ...process.env, MOCHA_COUNTS_TIER: 'fault' },
+);
 if (!unitOnly) {
   const vscodeOk = run('VS Code tiers (integration, UI)', process.execPath, ['scripts/vscode-host.mjs', 'test']);
   exited.integration = vscodeOk;
@@ -61,10 +68,10 @@ console.log('\n=== summary');
 let passed = 0;
 let failed = 0;
 const lines = [];
-for (const tier of unitOnly ? ['unit'] : ['unit', 'integration', 'ui']) {
+for (const tier of unitOnly ? ['unit', 'fault'] : ['unit', 'fault', 'integration', 'ui']) {
   const c = counts(tier) ?? { passed: 0, failed: 1 };
   if (c.passed + c.failed === 0) c.failed = 1; // a tier that ran no test is a failure
-  if (!exited[tier] && tier === 'unit' && c.failed === 0) c.failed = 1; // e.g. a failing hook
+  if (!exited[tier] && (tier === 'unit' || tier === 'fault') && c.failed === 0) c.failed = 1; // e.g. a failing hook
   lines.push(`${tier}: ${c.passed} passed, ${c.failed} failed`);
   passed += c.passed;
   failed += c.failed;

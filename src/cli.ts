@@ -1,42 +1,33 @@
 /**
  * `article`: the command line tool over the same core as the extension.
- * Exit codes: 0 done; 1 some files of an export failed; 2 usage error, or a file `outline` cannot
- * read. Bad input never shows a stack trace. The same script is the export's worker thread.
+ * Exit codes: 0 done; 1 some files failed (or stdout failed); 2 usage error, a file `outline`
+ * cannot read, or an export refused before writing. Bad input never shows a stack trace. The same
+ * script is the export's worker thread (src/cli/worker.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
-import { decodeBytes } from './core/decode';
+import { readArticleFile } from './core/batch/read';
 import { DEFAULT_EXPORT_OPTIONS, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from './core/export';
 import type { Article } from './core/model';
 import { buildOutline, type OutlineNode } from './core/outline';
 import { parseArticle } from './core/parse';
-import { defaultJobs, runExport, runJob, type Job } from './cli/export';
+import { defaultJobs, runExport } from './cli/export';
 import { runNormalize } from './cli/normalize';
 import { DEFAULT_NORMALIZE_OPTIONS, type NormalizeOptions } from './core/normalize';
-import { pickMessages } from './cli/messages';
+import { describeProblem, pickMessages } from './cli/messages';
+import { Output } from './cli/output';
+import { isExportWorker, serveExportJobs } from './cli/worker';
+import { nodeFs, removeTempsOnSignals } from './node/batchFs';
 
 const messages = pickMessages();
+const stdout = new Output();
 
 class UsageError extends Error {}
 class ReadError extends Error {}
 
-function readArticle(path: string): Article {
-  let bytes: Buffer;
-  try {
-    if (statSync(path).isDirectory()) throw new ReadError(messages.isDirectory(path));
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof ReadError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReadError(code === 'ENOENT' ? messages.notFound(path) : messages.unreadable(path, code ?? String(error)));
-  }
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) {
-    const say = { empty: messages.empty, binary: messages.binary, encoding: messages.encoding, 'too-large': messages.tooLarge, truncated: messages.truncated }[decoded.problem];
-    throw new ReadError(say(path));
-  }
-  return parseArticle(decoded.text);
+async function readArticle(path: string): Promise<Article> {
+  const read = await readArticleFile(nodeFs, path, { requireArticle: false });
+  if (!read.ok) throw new ReadError(describeProblem(messages, { path, problem: read.problem, detail: read.detail }));
+  return parseArticle(read.text);
 }
 
 interface JsonNode {
@@ -79,22 +70,23 @@ function printTree(nodes: readonly OutlineNode[], depth: number, out: string[]):
   }
 }
 
-function outline(files: string[], json: boolean): void {
+async function outline(files: string[], json: boolean): Promise<void> {
   if (files.length === 0) throw new UsageError(messages.missingFile);
   if (files.length > 1) throw new UsageError(messages.oneFile);
-  const tree = buildOutline(readArticle(files[0]!));
+  const tree = buildOutline(await readArticle(files[0]!));
   if (json) {
-    process.stdout.write(JSON.stringify(tree.map(toJson), null, 2) + '\n');
+    await stdout.write(JSON.stringify(tree.map(toJson), null, 2) + '\n');
   } else {
     const lines: string[] = [];
     printTree(tree, 0, lines);
-    process.stdout.write(lines.join('\n') + '\n');
+    await stdout.write(lines.join('\n') + '\n');
   }
 }
 
 interface ExportValues {
   format?: string;
   out?: string;
+  overwrite?: boolean;
   jobs?: string;
   indent?: string;
   images?: string;
@@ -110,7 +102,9 @@ function choice<T extends string>(option: string, value: string | undefined, cho
 function exportFiles(paths: string[], values: ExportValues): Promise<number> {
   if (values.indent === 'keep') throw new UsageError(messages.badChoice('indent', 'keep', 'none, fullwidth'));
   if (paths.length === 0) throw new UsageError(messages.missingFile);
-  if (values.format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(messages.badFormat(values.format ?? ''));
+  if (values.format === undefined || values.format === '') throw new UsageError(messages.missingFormat);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(messages.badFormat(values.format));
+  if (values.out !== undefined && values.out.trim() === '') throw new UsageError(messages.emptyOut);
   const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(messages.badJobs(values.jobs ?? ''));
   const options: ExportOptions = {
@@ -118,7 +112,7 @@ function exportFiles(paths: string[], values: ExportValues): Promise<number> {
     images: choice('images', values.images, ['marker', 'drop'], DEFAULT_EXPORT_OPTIONS.images),
     imageMarker: values['image-marker'] ?? DEFAULT_EXPORT_OPTIONS.imageMarker,
   };
-  return runExport({ paths, format: values.format as ExportFormat, out: values.out, jobs, options }, __filename, messages);
+  return runExport({ paths, format: values.format as ExportFormat, out: values.out, overwrite: values.overwrite === true, jobs, options }, __filename, messages, stdout);
 }
 
 interface NormalizeValues {
@@ -139,7 +133,7 @@ function normalizeFiles(paths: string[], values: NormalizeValues): Promise<numbe
     layout: choice('layout', values.layout, ['oneLine', 'blockPerLine'], DEFAULT_NORMALIZE_OPTIONS.layout),
     removeEmptyParagraphs: values['keep-empty'] !== true,
   };
-  return runNormalize({ paths, write: values.write === true, options }, messages);
+  return runNormalize({ paths, write: values.write === true, options }, messages, stdout);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -154,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         format: { type: 'string', short: 'f' },
         out: { type: 'string', short: 'o' },
+        overwrite: { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
         indent: { type: 'string' },
         images: { type: 'string' },
@@ -171,17 +166,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(messages.usage + '\n');
+    await stdout.write(messages.usage + '\n');
     return 0;
   }
   if (values.version) {
-    process.stdout.write(`${process.env.ARTICLE_VERSION ?? '0.1.0'}\n`);
+    await stdout.write(`${process.env.ARTICLE_VERSION ?? '0.1.0'}\n`);
     return 0;
   }
   const [command, ...files] = positionals;
   try {
     if (command === undefined) throw new UsageError(messages.noCommand);
-    if (command === 'outline') outline(files, values.json === true);
+    if (command === 'outline') await outline(files, values.json === true);
     else if (command === 'export') return await exportFiles(files, values);
     else if (command === 'normalize') return await normalizeFiles(files, values);
     else throw new UsageError(messages.unknownCommand(command));
@@ -199,11 +194,24 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (!isMainThread && (workerData as { articleExportWorker?: boolean } | undefined)?.articleExportWorker) {
-  // A worker of the export pool: a batch of jobs in, their results out, until the pool ends it.
-  parentPort!.on('message', (jobs: Job[]) => parentPort!.postMessage(jobs.map(runJob)));
+if (isExportWorker()) {
+  serveExportJobs();
 } else {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  removeTempsOnSignals();
+  void main(process.argv.slice(2)).then(
+    (code) => {
+      // A reader that went away ends the output quietly; any other failure of stdout is one line.
+      if (stdout.failure !== undefined && stdout.failure !== 'EPIPE') {
+        process.stderr.write(`article: ${messages.stdoutFailed(stdout.failure)}\n`);
+        code = Math.max(code, 1);
+      }
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // An internal error: one line (ARTICLE_DEBUG=1 shows the stack, for bug reports).
+      const text = error instanceof Error ? (process.env.ARTICLE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+      process.stderr.write(`article: ${text}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,3 +1,5 @@
+import type { Problem } from '../core/batch/problems';
+
 /**
  * The command line tool's strings in English and 简体中文, picked from the environment's locale
  * (`LC_ALL`, `LC_MESSAGES`, `LANG`, then the platform's default).
@@ -25,6 +27,7 @@ Export options:
   -o, --out DIR                          write one file per article into DIR, mirroring the input
                                          folders; without it everything goes to stdout (json: one
                                          object for one file, else an array; jsonl: one line each)
+  --overwrite                            replace files already in DIR (never the sources)
   -j, --jobs N                           worker threads (default: the number of cores, at most 8)
   --indent none|fullwidth                put 　　 before each paragraph in txt and md (default none)
   --images marker|drop                   image placeholders as a marker line or nothing (default marker)
@@ -34,22 +37,45 @@ Options:
   -h, --help                             show this help
   --version                              show the version
 
-Exit status: 0 done; 1 some files could not be exported (each named on stderr); 2 usage error.`,
+Symbolic links to files and folders are followed (a link back to a folder being walked is
+reported as a loop). Files are refused unless they are regular files of at most 64 MB.
+
+Exit status: 0 done; 1 some files could not be read, exported or normalized (each named on
+stderr); 2 usage error (also: two inputs with one output name, or an unusable --out).`,
   unknownCommand: (name: string) => `unknown command: ${name}`,
   noCommand: 'no command given',
   missingFile: 'no file given',
   oneFile: 'outline takes exactly one file',
   badFormat: (format: string) => `unsupported format: ${format} (supported: txt, md, json, jsonl)`,
+  missingFormat: '--format is required: txt, md, json or jsonl',
+  emptyOut: '--out needs a folder name',
+  badOut: (path: string, reason: string) => `--out ${path}: cannot be used as the output folder (${reason}); nothing written`,
+  collision: (a: string, b: string) => `${a} and ${b} would be exported to the same file; nothing written`,
+  stdoutFailed: (reason: string) => `cannot write to standard output (${reason})`,
+  notRegular: (path: string) => `${path}: not a regular file (a FIFO, device or socket); not read`,
+  truncated: (path: string) => `${path}: the text ends in the middle of a character (truncated file)`,
+  unreadableFolder: (path: string, reason: string) => `${path}: folder cannot be read (${reason}); skipped`,
+  symlinkLoop: (path: string) => `${path}: symbolic link loop; not followed`,
+  outsideOut: (path: string) => `${path}: would be written outside the output folder (through a symbolic link); not written`,
+  exists: (path: string) => `${path}: exists already; not replaced (use --overwrite)`,
+  guessedEncoding: (path: string) => `${path}: its encoding is a guess, not certain; left untouched`,
+  changed: (path: string) => `${path}: changed since it was read (still being written, or saved meanwhile); left untouched`,
+  readOnly: (path: string) => `${path}: read-only; left untouched`,
+  hardLink: (path: string) => `${path}: has other hard links, which replacing it would break; left untouched`,
+  symlink: (path: string) => `${path}: a symbolic link; left alone`,
+  dirty: (path: string) => `${path}: unsaved changes in an editor; left untouched`,
+  owner: (path: string) => `${path}: its owner could not be kept; left untouched`,
+  cannotWrite: (path: string, reason: string) => `${path}: cannot be written (${reason})`,
   badChoice: (option: string, value: string, choices: string) => `--${option} ${value}: expected one of ${choices}`,
   badJobs: (value: string) => `--jobs ${value}: expected a whole number from 1 to 64`,
   notArticle: (path: string) => `${path}: not an article, skipped`,
-  wouldOverwrite: (path: string) => `${path}: the output would overwrite the source file`,
+  wouldOverwrite: (path: string) => `${path}: the output would overwrite a source file; not written`,
   progress: (n: number, path: string) => `${n} files: ${path}`,
   exportSummary: (exported: number, skipped: number, failed: number) => `exported ${exported}, skipped ${skipped}, failed ${failed}`,
   unsafeNormalize: (path: string) => `${path}: normalizing would change its text; left untouched`,
   normalized: (path: string) => `normalized ${path}`,
-  normalizeCheckSummary: (changed: number, unchanged: number, failed: number) => `${changed} would change, ${unchanged} already canonical, ${failed} failed`,
-  normalizeWriteSummary: (changed: number, unchanged: number, failed: number) => `${changed} normalized, ${unchanged} already canonical, ${failed} failed`,
+  normalizeCheckSummary: (changed: number, unchanged: number, skipped: number, failed: number) => `${changed} would change, ${unchanged} already canonical, ${skipped} skipped, ${failed} failed`,
+  normalizeWriteSummary: (changed: number, unchanged: number, skipped: number, failed: number) => `${changed} normalized, ${unchanged} already canonical, ${skipped} skipped, ${failed} failed`,
   checkOrWrite: 'normalize needs --check or --write',
   badOption: (message: string) => `bad option: ${message}`,
   seeHelp: "run 'article --help' for usage",
@@ -59,8 +85,7 @@ Exit status: 0 done; 1 some files could not be exported (each named on stderr); 
   empty: (path: string) => `${path}: the file is empty`,
   binary: (path: string) => `${path}: binary data, not an article`,
   encoding: (path: string) => `${path}: neither UTF-8 nor GB18030 text`,
-  tooLarge: (path: string) => `${path}: too large`,
-  truncated: (path: string) => `${path}: ends in the middle of a character: the file looks truncated`,
+  tooLarge: (path: string, limit: string) => `${path}: too large (the limit is ${limit})`,
   image: '[image]',
   untitled: '(untitled)',
   chars: (n: number) => `${n} chars`,
@@ -89,6 +114,7 @@ const zh: Messages = {
   -o, --out 文件夹                       每篇文章写成一个文件，按输入的目录结构放入该文件夹；
                                          不指定时全部输出到标准输出（json：一个文件为一个对象，
                                          否则为数组；jsonl：每篇一行）
+  --overwrite                            替换输出文件夹中已有的文件（源文件永不替换）
   -j, --jobs N                           工作线程数（默认：CPU 核数，最多 8）
   --indent none|fullwidth                txt 和 md 中每段前是否加　　（默认 none）
   --images marker|drop                   图片占位写成标记行或省略（默认 marker）
@@ -98,22 +124,45 @@ const zh: Messages = {
   -h, --help                             显示帮助
   --version                              显示版本
 
-退出码：0 完成；1 部分文件未能导出（逐个列在标准错误中）；2 用法错误。`,
+跟随指向文件和文件夹的符号链接（指回正在遍历的文件夹的链接报告为循环）。只读取不超过
+64 MB 的普通文件。
+
+退出码：0 完成；1 部分文件未能读取、导出或规范化（逐个列在标准错误中）；2 用法错误（以及：
+两个输入对应同一个输出文件名，或 --out 不可用）。`,
   unknownCommand: (name) => `未知命令：${name}`,
   noCommand: '未指定命令',
   missingFile: '未指定文件',
   oneFile: 'outline 只接受一个文件',
   badFormat: (format) => `不支持的格式：${format}（支持：txt、md、json、jsonl）`,
+  missingFormat: '必须指定 --format：txt、md、json 或 jsonl',
+  emptyOut: '--out 需要一个文件夹名',
+  badOut: (path, reason) => `--out ${path}：不能用作输出文件夹（${reason}）；未写入任何文件`,
+  collision: (a, b) => `${a} 和 ${b} 会导出到同一个文件；未写入任何文件`,
+  stdoutFailed: (reason) => `无法写入标准输出（${reason}）`,
+  notRegular: (path) => `${path}：不是普通文件（FIFO、设备或套接字）；未读取`,
+  truncated: (path) => `${path}：文本在一个字符中间结束（文件被截断）`,
+  unreadableFolder: (path, reason) => `${path}：无法读取文件夹（${reason}）；已跳过`,
+  symlinkLoop: (path) => `${path}：符号链接循环；未跟随`,
+  outsideOut: (path) => `${path}：会（经由符号链接）写到输出文件夹之外；未写入`,
+  exists: (path) => `${path}：已存在；未替换（使用 --overwrite）`,
+  guessedEncoding: (path) => `${path}：编码是猜测的，并不确定；未作修改`,
+  changed: (path) => `${path}：读取后已被修改（仍在写入，或期间被保存）；未作修改`,
+  readOnly: (path) => `${path}：只读；未作修改`,
+  hardLink: (path) => `${path}：有其他硬链接，替换会破坏它们；未作修改`,
+  symlink: (path) => `${path}：是符号链接；未处理`,
+  dirty: (path) => `${path}：编辑器中有未保存的更改；未作修改`,
+  owner: (path) => `${path}：无法保留其所有者；未作修改`,
+  cannotWrite: (path, reason) => `${path}：无法写入（${reason}）`,
   badChoice: (option, value, choices) => `--${option} ${value}：应为 ${choices} 之一`,
   badJobs: (value) => `--jobs ${value}：应为 1 到 64 的整数`,
   notArticle: (path) => `${path}：不是文章，已跳过`,
-  wouldOverwrite: (path) => `${path}：输出会覆盖源文件`,
+  wouldOverwrite: (path) => `${path}：输出会覆盖源文件；未写入`,
   progress: (n, path) => `${n} 个文件：${path}`,
   exportSummary: (exported, skipped, failed) => `已导出 ${exported}，跳过 ${skipped}，失败 ${failed}`,
   unsafeNormalize: (path) => `${path}：规范化会改变其文字，未作修改`,
   normalized: (path) => `已规范化 ${path}`,
-  normalizeCheckSummary: (changed, unchanged, failed) => `${changed} 个需要修改，${unchanged} 个已是规范格式，${failed} 个失败`,
-  normalizeWriteSummary: (changed, unchanged, failed) => `已规范化 ${changed} 个，${unchanged} 个已是规范格式，${failed} 个失败`,
+  normalizeCheckSummary: (changed, unchanged, skipped, failed) => `${changed} 个需要修改，${unchanged} 个已是规范格式，跳过 ${skipped} 个，${failed} 个失败`,
+  normalizeWriteSummary: (changed, unchanged, skipped, failed) => `已规范化 ${changed} 个，${unchanged} 个已是规范格式，跳过 ${skipped} 个，${failed} 个失败`,
   checkOrWrite: 'normalize 需要 --check 或 --write',
   badOption: (message) => `选项错误：${message}`,
   seeHelp: "运行 'article --help' 查看用法",
@@ -123,8 +172,7 @@ const zh: Messages = {
   empty: (path) => `${path}：文件为空`,
   binary: (path) => `${path}：二进制数据，不是文章`,
   encoding: (path) => `${path}：既不是 UTF-8 也不是 GB18030 文本`,
-  tooLarge: (path) => `${path}：文件过大`,
-  truncated: (path) => `${path}：文件在一个字符的中间结束，看来不完整（被截断）`,
+  tooLarge: (path, limit) => `${path}：文件过大（上限为 ${limit}）`,
   image: '[图片]',
   untitled: '（无标题）',
   chars: (n) => `${n} 字`,
@@ -135,8 +183,29 @@ export function pickMessages(env: NodeJS.ProcessEnv = process.env): Messages {
   return /^zh/i.test(locale) ? zh : en;
 }
 
-/** The one-line message for a file that could not be read, exported or normalized. */
-export function describeProblem(messages: Messages, path: string, problem: string, detail?: string): string {
+/**
+ * A path as it may be printed on a terminal: control characters (newlines, escape codes) are
+ * shown as escapes (`\n`, `\x1b`), never sent raw.
+ */
+export function printable(path: string): string {
+  // Control characters are exactly what this looks for.
+  // eslint-disable-next-line no-control-regex
+  return path.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
+
+function megabytes(limit: string | undefined): string {
+  const bytes = Number(limit);
+  return Number.isFinite(bytes) ? `${Math.round(bytes / (1024 * 1024))} MB` : (limit ?? '');
+}
+
+/** The one-line message for a file or folder that could not be read, exported, written or normalized. */
+export function describeProblem(messages: Messages, { path: rawPath, problem, detail }: Problem): string {
+  const path = printable(rawPath);
   switch (problem) {
     case 'missing':
       return messages.notFound(path);
@@ -148,15 +217,43 @@ export function describeProblem(messages: Messages, path: string, problem: strin
       return messages.binary(path);
     case 'encoding':
       return messages.encoding(path);
-    case 'too-large':
-      return messages.tooLarge(path);
     case 'truncated':
       return messages.truncated(path);
+    case 'too-large':
+      return messages.tooLarge(path, megabytes(detail));
+    case 'not-regular':
+      return messages.notRegular(path);
+    case 'unreadable':
+      return messages.unreadable(path, detail ?? problem);
     case 'not-article':
       return messages.notArticle(path);
-    case 'overwrite':
+    case 'unreadable-folder':
+      return messages.unreadableFolder(path, detail ?? problem);
+    case 'symlink-loop':
+      return messages.symlinkLoop(path);
+    case 'source':
       return messages.wouldOverwrite(path);
-    default:
-      return messages.unreadable(path, detail ?? problem);
+    case 'outside-out':
+      return messages.outsideOut(path);
+    case 'exists':
+      return messages.exists(path);
+    case 'unsafe':
+      return messages.unsafeNormalize(path);
+    case 'guessed-encoding':
+      return messages.guessedEncoding(path);
+    case 'changed':
+      return messages.changed(path);
+    case 'read-only':
+      return messages.readOnly(path);
+    case 'hard-link':
+      return messages.hardLink(path);
+    case 'symlink':
+      return messages.symlink(path);
+    case 'dirty':
+      return messages.dirty(path);
+    case 'owner':
+      return messages.owner(path);
+    case 'write':
+      return messages.cannotWrite(path, detail ?? problem);
   }
 }

@@ -3,15 +3,18 @@
  * below a folder. Formats, the indent and the image marker come from the core; this file only asks,
  * reports and writes.
  */
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import * as vscode from 'vscode';
-import { decodeBytes } from '../core/decode';
+import { runExport, type ExportSummary } from '../core/batch/export';
+import { errorCode } from '../core/batch/fs';
+import { readArticleFile } from '../core/batch/read';
 import { exportArticle, FORMAT_EXTENSIONS, type ExportFormat } from '../core/export';
 import type { Article } from '../core/model';
 import { parseArticle } from '../core/parse';
-import { AtomicStream, inputFiles, outputPath, readTextFile, writeFileAtomic, type ReadProblem } from '../node/files';
 import { getConfig } from '../config';
-import { localFolder, type ArticleCache } from './articles';
+import type { ArticleCache } from './articles';
+import { pickFolder, workspaceFs } from './batchFs';
+import { problemLine, problemText } from './batchMessages';
 
 const LANGUAGE_OF: Record<ExportFormat, string> = { txt: 'plaintext', md: 'markdown', json: 'json', jsonl: 'jsonl' };
 
@@ -39,32 +42,6 @@ function displayPath(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, false);
 }
 
-function problemText(problem: ReadProblem | 'overwrite' | 'write', detail?: string): string {
-  switch (problem) {
-    case 'missing':
-      return vscode.l10n.t('the file does not exist');
-    case 'folder':
-      return vscode.l10n.t('it is a folder');
-    case 'empty':
-      return vscode.l10n.t('the file is empty');
-    case 'binary':
-      return vscode.l10n.t('binary data, not text');
-    case 'encoding':
-      return vscode.l10n.t('neither UTF-8 nor GB18030 text');
-    case 'too-large':
-      return vscode.l10n.t('the file is too large');
-    case 'truncated':
-      return vscode.l10n.t('ends in the middle of a character: the file looks truncated');
-    case 'not-article':
-      return vscode.l10n.t('not an article');
-    case 'overwrite':
-      return vscode.l10n.t('the output would overwrite the source file');
-    case 'unreadable':
-    case 'write':
-      return vscode.l10n.t('cannot be read or written ({0})', detail ?? '');
-  }
-}
-
 /** Where "save next to the article" puts a format's output: `name.clean.txt`, `name.md`, … */
 export function exportTarget(source: vscode.Uri, format: ExportFormat): vscode.Uri {
   const name = basename(source.path, extname(source.path));
@@ -85,13 +62,9 @@ async function articleSource(articles: ArticleCache, uri: vscode.Uri | undefined
   if (open && (open.isDirty || open.isUntitled || !open.getText().includes('\uFFFD'))) {
     return { uri: target, article: articles.get(open), untitled: open.isUntitled };
   }
-  try {
-    const decoded = decodeBytes(await vscode.workspace.fs.readFile(target));
-    if (decoded.ok) return { uri: target, article: parseArticle(decoded.text), untitled: false };
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export {0}: {1}', basename(target.path), problemText(decoded.problem)));
-  } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export {0}: {1}', basename(target.path), problemText('unreadable', String(error))));
-  }
+  const read = await readArticleFile(workspaceFs(target), target.path, { requireArticle: false });
+  if (read.ok) return { uri: target, article: parseArticle(read.text), untitled: false };
+  void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export {0}: {1}', basename(target.path), problemText(read.problem, read.detail)));
   return undefined;
 }
 
@@ -116,7 +89,17 @@ async function exportOne(articles: ArticleCache, uri: vscode.Uri | undefined, fo
   } catch {
     // No such file yet.
   }
-  await writeFileAtomic(target.fsPath, text);
+  // Through vscode.workspace.fs, whatever the scheme: a temporary file beside it, then a rename.
+  const fs = workspaceFs(target);
+  let temp;
+  try {
+    temp = await fs.writeTemp(target.path, text);
+    await fs.commit(temp);
+  } catch (error) {
+    if (temp) await fs.discard(temp);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export {0}: {1}', basename(target.path), problemText('write', errorCode(error))));
+    return undefined;
+  }
   const open = vscode.l10n.t('Open');
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', basename(target.path)), open).then((answer) => {
     if (answer === open) void vscode.window.showTextDocument(target);
@@ -143,10 +126,23 @@ interface FolderExportArgs {
   readonly destination?: vscode.Uri;
   /** Cancels the export like the notification's Cancel button does (for callers such as tests). */
   readonly token?: vscode.CancellationToken;
+  /** Whether files already in the destination folder may be replaced; by default the user is asked. */
+  readonly overwrite?: boolean;
+}
+
+/** Asks once whether the files already in the destination may be replaced. */
+async function askOverwrite(existing: readonly string[]): Promise<boolean> {
+  const replace = vscode.l10n.t('Replace');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} files in the destination exist already (e.g. {1}). Replace them? Source articles are never replaced.', existing.length, basename(existing[0] ?? '')),
+    { modal: true },
+    replace,
+  );
+  return answer === replace;
 }
 
 async function exportFolder(log: vscode.OutputChannel, folder: vscode.Uri | undefined, args: FolderExportArgs = {}): Promise<FolderExportSummary | undefined> {
-  folder = await localFolder(folder, vscode.l10n.t('Folder of articles to export'), vscode.l10n.t('Only folders on this machine can be exported.'));
+  folder = await pickFolder(folder, vscode.l10n.t('Folder of articles to export'));
   if (!folder) return undefined;
   const format = args.format ?? (await pickFormat(vscode.l10n.t('Export Folder'), undefined));
   if (!format) return undefined;
@@ -162,7 +158,7 @@ async function exportFolder(log: vscode.OutputChannel, folder: vscode.Uri | unde
     }
     if (oneFile) {
       destination = await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.file(join(dirname(folder.fsPath), `${basename(folder.fsPath)}.jsonl`)),
+        defaultUri: vscode.Uri.joinPath(folder, '..', `${basename(folder.path)}.jsonl`),
         filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl'] },
       });
     } else {
@@ -171,59 +167,62 @@ async function exportFolder(log: vscode.OutputChannel, folder: vscode.Uri | unde
     if (!destination) return undefined;
   }
   const target = destination;
+  const source = folder;
   const options = getConfig(folder).export;
+  const fs = workspaceFs(folder);
+  const display = (path: string): string => vscode.workspace.asRelativePath(folder.with({ path }), false);
   log.clear();
-  log.appendLine(vscode.l10n.t('Exporting {0} as {1} to {2}', folder.fsPath, format, target.fsPath));
+  log.appendLine(vscode.l10n.t('Exporting {0} as {1} to {2}', display(folder.path), format, display(target.path)));
 
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting articles'), cancellable: true },
     async (progress, token) => {
-      let exported = 0;
-      let skipped = 0;
-      let failed = 0;
-      const stream = oneFile ? await AtomicStream.create(target.fsPath) : undefined;
-      try {
-        for await (const input of inputFiles([folder.fsPath])) {
-          if (token.isCancellationRequested || args.token?.isCancellationRequested) break;
-          progress.report({ message: vscode.l10n.t('{0} done: {1}', exported + skipped + failed, input.relative) });
-          const read = await readTextFile(input.path, true);
-          if (!read.ok) {
-            if (read.problem === 'not-article') skipped++;
-            else failed++;
-            log.appendLine(`${read.problem === 'not-article' ? vscode.l10n.t('skipped') : vscode.l10n.t('failed')}: ${input.relative}: ${problemText(read.problem, read.detail)}`);
-            continue;
-          }
-          const path = displayPath(vscode.Uri.file(input.path));
-          const text = exportArticle(parseArticle(read.text), path, format, options);
-          try {
-            if (stream) await stream.write(text);
-            else {
-              const file = outputPath(target.fsPath, input, FORMAT_EXTENSIONS[format]);
-              if (file === input.path) throw Object.assign(new Error('overwrite'), { code: 'overwrite' });
-              await writeFileAtomic(file, text);
-            }
-            exported++;
-          } catch (error) {
-            failed++;
-            const code = (error as NodeJS.ErrnoException).code;
-            log.appendLine(`${vscode.l10n.t('failed')}: ${input.relative}: ${code === 'overwrite' ? problemText('overwrite') : problemText('write', code ?? String(error))}`);
-          }
-        }
-        const cancelled = token.isCancellationRequested || args.token?.isCancellationRequested === true;
-        if (stream) await (cancelled ? stream.abort() : stream.commit());
-        const summary = { exported, skipped, failed, cancelled, destination: target };
-        const line = cancelled
-          ? vscode.l10n.t('Export cancelled after {0} articles.', exported)
-          : vscode.l10n.t('Exported {0} articles; {1} skipped (not articles), {2} failed.', exported, skipped, failed);
-        log.appendLine(line);
-        const show = vscode.l10n.t('Show Log');
-        const shown = failed > 0 ? vscode.window.showWarningMessage(line, show) : vscode.window.showInformationMessage(line, show);
-        void shown.then((answer) => answer === show && log.show());
-        return summary;
-      } catch (error) {
-        await stream?.abort();
-        throw error;
+      const cancelled = (): boolean => token.isCancellationRequested || args.token?.isCancellationRequested === true;
+      // One JSON Lines file: gathered, then written whole (vscode.workspace.fs cannot append), so a
+      // cancelled export writes nothing at all.
+      const lines: string[] = [];
+      const summary: ExportSummary = await runExport({
+        fs,
+        paths: [source.path],
+        format,
+        options,
+        destination: oneFile
+          ? { kind: 'stream', write: async (output) => void lines.push(output) }
+          : { kind: 'folder', out: target.path, overwrite: args.overwrite ?? askOverwrite },
+        name: (input) => display(input.path),
+        onProblem: (problem, skipped) => log.appendLine(problemLine(problem, skipped, display)),
+        onProgress: (done, input) => progress.report({ message: vscode.l10n.t('{0} done: {1}', done, input.relative) }),
+        cancelled,
+      });
+      let { exported, failed } = summary;
+      const wasCancelled = summary.cancelled || cancelled();
+      if (summary.refused) {
+        const refused = summary.refused;
+        log.appendLine('paths' in refused
+          ? vscode.l10n.t('{0} and {1} would be exported to the same file; nothing was written.', display(refused.paths[0]!), display(refused.paths[1]!))
+          : problemLine({ path: refused.path, problem: refused.problem, detail: refused.detail }, false, display));
+        failed++;
       }
+      if (oneFile && !wasCancelled && !summary.refused) {
+        let temp;
+        try {
+          temp = await fs.writeTemp(target.path, lines.join(''));
+          await fs.commit(temp);
+        } catch (error) {
+          if (temp) await fs.discard(temp);
+          log.appendLine(problemLine({ path: target.path, problem: 'write', detail: errorCode(error) }, false, display));
+          failed += exported;
+          exported = 0;
+        }
+      }
+      const line = wasCancelled
+        ? vscode.l10n.t('Export cancelled after {0} articles.', exported)
+        : vscode.l10n.t('Exported {0} articles; {1} skipped (not articles), {2} failed.', exported, summary.skipped, failed);
+      log.appendLine(line);
+      const show = vscode.l10n.t('Show Log');
+      const shown = failed > 0 ? vscode.window.showWarningMessage(line, show) : vscode.window.showInformationMessage(line, show);
+      void shown.then((answer) => answer === show && log.show());
+      return { exported, skipped: summary.skipped, failed, cancelled: wasCancelled, destination: target };
     },
   );
 }

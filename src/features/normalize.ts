@@ -5,11 +5,13 @@
  */
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import { runNormalize } from '../core/batch/normalize';
 import { normalizeChecked, type CheckedNormalization } from '../core/normalize';
 import { parseArticle } from '../core/parse';
-import { encodeText, inputFiles, readTextFile, writeFileAtomic } from '../node/files';
 import { getConfig } from '../config';
-import { ARTICLE_LANGUAGE, localFolder, type ArticleCache } from './articles';
+import { ARTICLE_LANGUAGE, type ArticleCache } from './articles';
+import { encodeForWorkspace, pickFolder, workspaceFs } from './batchFs';
+import { problemLine } from './batchMessages';
 
 const PREVIEW_SCHEME = 'article-normalized';
 
@@ -86,12 +88,17 @@ interface FolderNormalizeArgs {
   /** Write without asking after the dry run. */
   readonly confirm?: boolean;
   readonly token?: vscode.CancellationToken;
+  /** For tests: runs after a file's new content is ready and before the check that it is unchanged. */
+  readonly beforeReplace?: (uri: vscode.Uri) => Promise<void>;
 }
 
 async function normalizeFolder(log: vscode.OutputChannel, folder: vscode.Uri | undefined, args: FolderNormalizeArgs = {}): Promise<FolderNormalizeSummary | undefined> {
-  const root = await localFolder(folder, vscode.l10n.t('Folder of articles to normalize'), vscode.l10n.t('Only folders on this machine can be normalized.'));
+  const root = await pickFolder(folder, vscode.l10n.t('Folder of articles to normalize'));
   if (!root) return undefined;
   const options = getConfig(root).normalize;
+  const fs = workspaceFs(root);
+  const uriOf = (path: string): vscode.Uri => root.with({ path });
+  const display = (path: string): string => vscode.workspace.asRelativePath(uriOf(path), false);
   const cancelled = (token: vscode.CancellationToken): boolean => token.isCancellationRequested || args.token?.isCancellationRequested === true;
   log.clear();
 
@@ -99,41 +106,37 @@ async function normalizeFolder(log: vscode.OutputChannel, folder: vscode.Uri | u
   const scan = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking articles'), cancellable: true },
     async (progress, token) => {
-      const wouldChange: string[] = [];
-      let unchanged = 0;
-      let failed = 0;
-      for await (const input of inputFiles([root.fsPath])) {
-        if (cancelled(token)) return undefined;
-        progress.report({ message: input.relative });
-        const read = await readTextFile(input.path, true);
-        if (!read.ok) {
-          if (read.problem !== 'not-article') failed++;
-          if (read.problem !== 'not-article') log.appendLine(`${vscode.l10n.t('failed')}: ${input.relative}: ${read.problem}`);
-          continue;
-        }
-        const result = normalizeChecked(parseArticle(read.text), options, parseArticle);
-        if (result.edits.length === 0) unchanged++;
-        else if (!result.safe) {
-          failed++;
-          log.appendLine(`${vscode.l10n.t('failed')}: ${input.relative}: ${vscode.l10n.t('normalizing would change its text')}`);
-        } else wouldChange.push(input.path);
-      }
-      return { wouldChange, unchanged, failed };
+      const paths: string[] = [];
+      const summary = await runNormalize({
+        fs,
+        paths: [root.path],
+        options,
+        write: false,
+        encode: encodeForWorkspace,
+        onChanged: (path) => paths.push(path),
+        onProblem: (problem, skipped) => {
+          if (!skipped) log.appendLine(problemLine(problem, skipped, display));
+        },
+        onProgress: (_done, path) => progress.report({ message: display(path) }),
+        cancelled: () => cancelled(token),
+      });
+      return summary.cancelled ? undefined : { paths, unchanged: summary.unchanged, failed: summary.failed };
     },
   );
   if (!scan) return { wouldChange: [], normalized: 0, unchanged: 0, failed: 0, cancelled: true };
-  log.appendLine(vscode.l10n.t('Would change {0} files:', scan.wouldChange.length));
-  for (const path of scan.wouldChange) log.appendLine(`  ${vscode.workspace.asRelativePath(path, false)}`);
-  const dry: FolderNormalizeSummary = { wouldChange: scan.wouldChange, normalized: 0, unchanged: scan.unchanged, failed: scan.failed, cancelled: false };
-  if (args.dryRun || scan.wouldChange.length === 0) {
-    if (scan.wouldChange.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('All {0} articles are already in canonical form.', scan.unchanged));
+  const wouldChange = scan.paths.map((path) => uriOf(path).fsPath);
+  log.appendLine(vscode.l10n.t('Would change {0} files:', scan.paths.length));
+  for (const path of scan.paths) log.appendLine(`  ${display(path)}`);
+  const dry: FolderNormalizeSummary = { wouldChange, normalized: 0, unchanged: scan.unchanged, failed: scan.failed, cancelled: false };
+  if (args.dryRun || scan.paths.length === 0) {
+    if (scan.paths.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('All {0} articles are already in canonical form.', scan.unchanged));
     return dry;
   }
   if (!args.confirm) {
     log.show(true);
     const go = vscode.l10n.t('Normalize');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} of {1} articles would change (listed in the output). Normalize them?', scan.wouldChange.length, scan.wouldChange.length + scan.unchanged),
+      vscode.l10n.t('{0} of {1} articles would change (listed in the output). Normalize them?', scan.paths.length, scan.paths.length + scan.unchanged),
       { modal: true },
       go,
     );
@@ -143,41 +146,30 @@ async function normalizeFolder(log: vscode.OutputChannel, folder: vscode.Uri | u
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Normalizing articles'), cancellable: true },
     async (progress, token) => {
-      let normalized = 0;
-      let failed = scan.failed;
-      for (const path of scan.wouldChange) {
-        if (cancelled(token)) break;
-        progress.report({ message: vscode.workspace.asRelativePath(path, false), increment: 100 / scan.wouldChange.length });
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === path);
-        const read = await readTextFile(path, true);
+      const summary = await runNormalize({
+        fs,
+        paths: scan.paths,
+        options,
+        write: true,
+        encode: encodeForWorkspace,
         // An open document with unsaved changes is the user's: leave it.
-        if (!read.ok || open?.isDirty) {
-          failed++;
-          log.appendLine(`${vscode.l10n.t('failed')}: ${path}: ${read.ok ? vscode.l10n.t('unsaved changes in an editor') : read.problem}`);
-          continue;
-        }
-        const result = normalizeChecked(parseArticle(read.text), options, parseArticle);
-        if (!result.safe) {
-          failed++;
-          continue;
-        }
-        try {
-          await writeFileAtomic(path, encodeText(result.text, read.encoding, read.bom));
-          normalized++;
-        } catch (error) {
-          failed++;
-          log.appendLine(`${vscode.l10n.t('failed')}: ${path}: ${String(error)}`);
-        }
-      }
-      const wasCancelled = cancelled(token);
-      const line = wasCancelled
+        skip: (path) => (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === uriOf(path).toString()) ? 'dirty' : undefined),
+        onChanged: () => undefined,
+        onProblem: (problem, skipped) => log.appendLine(problemLine(problem, skipped, display)),
+        onProgress: (_done, path) => progress.report({ message: display(path), increment: 100 / scan.paths.length }),
+        cancelled: () => cancelled(token),
+        beforeReplace: args.beforeReplace && ((path) => args.beforeReplace!(uriOf(path))),
+      });
+      const normalized = summary.changed;
+      const failed = scan.failed + summary.failed + summary.skipped;
+      const line = summary.cancelled
         ? vscode.l10n.t('Normalizing cancelled after {0} files.', normalized)
         : vscode.l10n.t('Normalized {0} articles; {1} already canonical, {2} failed.', normalized, scan.unchanged, failed);
       log.appendLine(line);
       const show = vscode.l10n.t('Show Log');
       const shown = failed > 0 ? vscode.window.showWarningMessage(line, show) : vscode.window.showInformationMessage(line, show);
       void shown.then((answer) => answer === show && log.show());
-      return { wouldChange: scan.wouldChange, normalized, unchanged: scan.unchanged, failed, cancelled: wasCancelled };
+      return { wouldChange, normalized, unchanged: scan.unchanged, failed, cancelled: summary.cancelled };
     },
   );
 }

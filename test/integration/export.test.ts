@@ -127,16 +127,14 @@ describe('Export Folder', function () {
   it('cancelling stops the export and leaves no partial file', async () => {
     const out = workspaceFile('fixtures/big.jsonl');
     const parent = workspaceFile('fixtures');
-    const source = new vscode.CancellationTokenSource();
-    const running = vscode.commands.executeCommand<Summary>('article.exportFolder', vscode.Uri.joinPath(corpus, 'big'), { format: 'jsonl', destination: out, token: source.token });
-    // Cancel once the export is under way: its temporary file has appeared.
-    await waitFor('the temporary export file', async () => ((await vscode.workspace.fs.readDirectory(parent)).some(([name]) => name.startsWith('.big.jsonl.')) ? true : undefined), 60000);
-    source.cancel();
-    const summary = await running;
+    // Cancelled once the export is under way: after a hundred files have been looked at.
+    let asked = 0;
+    const token = { get isCancellationRequested() { return ++asked > 100; }, onCancellationRequested: new vscode.EventEmitter<void>().event };
+    const summary = await vscode.commands.executeCommand<Summary>('article.exportFolder', vscode.Uri.joinPath(corpus, 'big'), { format: 'jsonl', destination: out, token });
     assert.equal(summary.cancelled, true);
     assert.ok(summary.exported < BIG, `stopped early (${summary.exported} exported)`);
     assert.equal(await exists(out), false, 'no partial JSONL file');
-    const leftovers = (await vscode.workspace.fs.readDirectory(parent)).filter(([name]) => name.endsWith('.tmp'));
+    const leftovers = (await vscode.workspace.fs.readDirectory(parent)).filter(([name]) => name.includes('.article-tmp-'));
     assert.deepEqual(leftovers, []);
   });
 
@@ -150,8 +148,38 @@ describe('Export Folder', function () {
     assert.equal(summary.cancelled, true);
     const files = (await vscode.workspace.fs.readDirectory(out)).map(([name]) => name);
     assert.ok(files.length < BIG);
-    assert.deepEqual(files.filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(files.filter((name) => name.includes('.article-tmp-')), []);
     for (const name of files) JSON.parse(await read(vscode.Uri.joinPath(out, name)));
     await vscode.workspace.fs.delete(out, { recursive: true });
+  });
+
+  it("never replaces a source file, nor a file of the user's unless allowed", async () => {
+    const folder = workspaceFile('fixtures/guard');
+    const seeds = (await seedFiles()).slice(0, 2);
+    for (const seed of seeds) await vscode.workspace.fs.copy(workspaceFile(seed), vscode.Uri.joinPath(folder, seed));
+    const before = await Promise.all(seeds.map((seed) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, seed))));
+    try {
+      // Plain text into the source folder itself: every output would replace its own source.
+      const into = await vscode.commands.executeCommand<Summary>('article.exportFolder', folder, { format: 'txt', destination: folder, overwrite: true });
+      assert.equal(into.exported, 0);
+      assert.equal(into.failed, 2);
+      const after = await Promise.all(seeds.map((seed) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, seed))));
+      assert.deepEqual(after, before, 'the sources are untouched');
+
+      // A file of the user's where an output would go: kept unless replacing is allowed.
+      const out = workspaceFile('fixtures/guard-out');
+      const mine = vscode.Uri.joinPath(out, seeds[0]!.replace(/\.txt$/, '.md'));
+      await vscode.workspace.fs.writeFile(mine, new TextEncoder().encode('my own notes\n'));
+      const kept = await vscode.commands.executeCommand<Summary>('article.exportFolder', folder, { format: 'md', destination: out, overwrite: false });
+      assert.equal(kept.exported, 1);
+      assert.equal(kept.failed, 1);
+      assert.equal(await read(mine), 'my own notes\n');
+      const replaced = await vscode.commands.executeCommand<Summary>('article.exportFolder', folder, { format: 'md', destination: out, overwrite: true });
+      assert.equal(replaced.exported, 2);
+      assert.ok((await read(mine)).startsWith('# '));
+      await vscode.workspace.fs.delete(out, { recursive: true });
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
   });
 });

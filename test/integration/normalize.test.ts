@@ -121,4 +121,43 @@ describe('Normalize Folder', function () {
     assert.match(new TextDecoder('gb18030').decode(gb), /^5青禾县/);
     assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(gb));
   });
+
+  it('skips a file changed since it was read and a dirty open document; temporary files are named .NAME.article-tmp-PID-RAND', async () => {
+    const guard = workspaceFile('fixtures/normalize-guard');
+    const seed = '002_variant-b-block-style.txt';
+    const changed = vscode.Uri.joinPath(guard, 'changed.txt');
+    const dirty = vscode.Uri.joinPath(guard, 'dirty.txt');
+    const plain = vscode.Uri.joinPath(guard, 'plain.txt');
+    for (const uri of [changed, dirty, plain]) await vscode.workspace.fs.copy(workspaceFile(seed), uri);
+    const saved = new TextEncoder().encode('1保存的新内容.txt\n<div><span>刚刚保存。</span></div>\n');
+    const tempNames: string[] = [];
+    try {
+      const document = await vscode.workspace.openTextDocument(dirty);
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((builder) => builder.insert(new vscode.Position(1, 0), '<div>未保存</div>'));
+      assert.equal(document.isDirty, true);
+      const original = await vscode.workspace.fs.readFile(dirty);
+      const run = await vscode.commands.executeCommand<Summary>('article.normalizeFolder', guard, {
+        confirm: true,
+        beforeReplace: async (uri: vscode.Uri) => {
+          tempNames.push(...(await vscode.workspace.fs.readDirectory(guard)).map(([name]) => name).filter((name) => name.startsWith('.')));
+          // Another program saves the file between the read and the replace.
+          if (uri.path === changed.path) await vscode.workspace.fs.writeFile(changed, saved);
+        },
+      });
+      assert.equal(run.normalized, 1, 'only plain.txt');
+      assert.equal(run.failed, 2);
+      assert.deepEqual([...(await vscode.workspace.fs.readFile(changed))], [...saved], 'the save is kept');
+      assert.deepEqual(await vscode.workspace.fs.readFile(dirty), original, "the dirty document's file is left alone");
+      assert.ok(canonical(new TextDecoder().decode(await vscode.workspace.fs.readFile(plain))));
+      assert.ok(tempNames.length >= 1);
+      for (const name of tempNames) assert.match(name, /^\.(changed|plain)\.txt\.article-tmp-\d+-[0-9a-z]+$/);
+      const left = (await vscode.workspace.fs.readDirectory(guard)).map(([name]) => name).filter((name) => name.startsWith('.'));
+      assert.deepEqual(left, [], 'no temporary file left');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(guard, { recursive: true });
+    }
+  });
 });

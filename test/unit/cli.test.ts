@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, seedPath } from '../support/seeds';
@@ -114,7 +114,7 @@ describe('CLI export of folders', function () {
     const dir = corpus();
     const r = cli('export', join(dir, 'a'), '--format', 'txt', '--out', join(dir, 'a'));
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /would overwrite the source file/);
+    assert.match(r.stderr, /would overwrite a source file/);
     assert.equal(readFileSync(join(dir, 'a', 'seed.txt'), 'utf8'), readFileSync(join(seeds, '000_5edd2806a98033fb.txt'), 'utf8'));
   });
 
@@ -209,5 +209,122 @@ describe('CLI normalize', function () {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /bin\.txt: binary data/);
     assert.deepEqual([...readFileSync(join(dir, 'bin.txt'))], [0, 1, 2, 0xff]);
+  });
+});
+
+describe('CLI: export never replaces what it must not (issue 8, section 1)', function () {
+  this.timeout(60000);
+  const seeds = join(repoRoot(), 'seeds');
+  const seedA = readFileSync(join(seeds, '001_variant-a-seed-form.txt'));
+  const seedB = readFileSync(join(seeds, '002_variant-b-block-style.txt'));
+  const inDir = (dir: string, ...args: string[]) => {
+    const result = spawnSync(process.execPath, [join(repoRoot(), 'dist', 'cli.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  function folder(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'article-guard-'));
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', 'a.txt'), seedA);
+    writeFileSync(join(dir, 'src', 'b.txt'), seedB);
+    return dir;
+  }
+  const unchanged = (dir: string): void => {
+    assert.deepEqual(readFileSync(join(dir, 'src', 'a.txt')), seedA, 'a.txt untouched');
+    assert.deepEqual(readFileSync(join(dir, 'src', 'b.txt')), seedB, 'b.txt untouched');
+  };
+
+  it('--out the source folder itself, as a symlink to it, or as /proc/self/cwd/src: no source replaced', () => {
+    const dir = folder();
+    symlinkSync(join(dir, 'src'), join(dir, 'link'));
+    for (const out of ['src', 'link', '/proc/self/cwd/src', './src/']) {
+      const r = inDir(dir, 'export', 'src', '--format', 'txt', '--out', out);
+      assert.equal(r.code, 1, out);
+      assert.match(r.stderr, /a\.txt: the output would overwrite a source file/, out);
+      unchanged(dir);
+    }
+  });
+
+  it('a.txt and a.TXT in one folder: refused before anything is written (exit 2, naming both)', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'src', 'a.TXT'), seedB);
+    const r = inDir(dir, 'export', 'src', '--format', 'txt', '--out', 'src');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /src\/a\.TXT and src\/a\.txt would be exported to the same file; nothing written/);
+    unchanged(dir);
+    const o = inDir(dir, 'export', 'src', '--format', 'md', '--out', 'o');
+    assert.equal(o.code, 2);
+    assert.deepEqual(readdirSync(join(dir, 'o')), [], 'nothing written');
+  });
+
+  it('export d1 d2 --out d2 leaves d2 alone', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'd2'));
+    writeFileSync(join(dir, 'd2', 'x.txt'), seedB);
+    const r = inDir(dir, 'export', 'src', 'd2', '--format', 'txt', '--out', 'd2');
+    assert.equal(r.code, 1);
+    assert.deepEqual(readFileSync(join(dir, 'd2', 'x.txt')), seedB);
+    assert.deepEqual(readdirSync(join(dir, 'd2')), ['x.txt'], 'no .txt output is put where the walk would take it for a source');
+  });
+
+  it('two named inputs with one output name: exit 2 naming both, nothing written', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'd1'));
+    mkdirSync(join(dir, 'd2'));
+    writeFileSync(join(dir, 'd1', 'x.txt'), seedA);
+    writeFileSync(join(dir, 'd2', 'x.txt'), seedB);
+    const r = inDir(dir, 'export', 'd1/x.txt', 'd2/x.txt', '--format', 'json', '--out', 'o');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /d1\/x\.txt and d2\/x\.txt would be exported to the same file/);
+    assert.deepEqual(readdirSync(join(dir, 'o')), []);
+  });
+
+  it("a user's own file in --out is replaced only with --overwrite", () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'o'));
+    writeFileSync(join(dir, 'o', 'b.md'), 'my notes\n');
+    const r = inDir(dir, 'export', 'src', '--format', 'md', '--out', 'o');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /o\/b\.md: exists already; not replaced \(use --overwrite\)/);
+    assert.equal(readFileSync(join(dir, 'o', 'b.md'), 'utf8'), 'my notes\n');
+    assert.ok(readFileSync(join(dir, 'o', 'a.md'), 'utf8').startsWith('# '), 'the other file is written');
+    const again = inDir(dir, 'export', 'src', '--format', 'md', '--out', 'o', '--overwrite');
+    assert.equal(again.code, 0, again.stderr);
+    assert.ok(readFileSync(join(dir, 'o', 'b.md'), 'utf8').startsWith('# '));
+  });
+
+  it('never writes outside --out, not through a symlinked subfolder', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'src', 'sub'));
+    writeFileSync(join(dir, 'src', 'sub', 'c.txt'), seedA);
+    mkdirSync(join(dir, 'elsewhere'));
+    mkdirSync(join(dir, 'o'));
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'o', 'sub'));
+    const r = inDir(dir, 'export', 'src', '--format', 'md', '--out', 'o');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /o\/sub\/c\.md: would be written outside the output folder/);
+    assert.deepEqual(readdirSync(join(dir, 'elsewhere')), []);
+  });
+
+  it("--out '' is a usage error; a missing --format says it is required and lists the formats; --out afile says what failed", () => {
+    const dir = folder();
+    const empty = inDir(dir, 'export', 'src', '--format', 'md', '--out', '');
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /--out needs a folder name/);
+    const noFormat = inDir(dir, 'export', 'src');
+    assert.equal(noFormat.code, 2);
+    assert.match(noFormat.stderr, /--format is required: txt, md, json or jsonl/);
+    writeFileSync(join(dir, 'afile'), 'x');
+    const file = inDir(dir, 'export', 'src', '--format', 'md', '--out', 'afile');
+    assert.equal(file.code, 2);
+    assert.match(file.stderr, /--out afile: cannot be used as the output folder \(EEXIST\); nothing written/);
+    assert.doesNotMatch(file.stderr, /cannot be read/);
+  });
+
+  it('--check escapes newlines and terminal escape codes in file names', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'src', 'evil\n\x1b[31mname.txt'), seedB);
+    const r = inDir(dir, 'normalize', 'src', '--check');
+    assert.match(r.stdout, /src\/evil\\n\\x1b\[31mname\.txt\n/);
+    assert.ok(!(r.stdout + r.stderr).includes('\x1b'), 'no raw escape code');
   });
 });
