@@ -4,6 +4,7 @@
  * or replace each file safely ({@link replaceFile}), with progress, cancellation and a summary.
  */
 import type { Encoding } from '../decode';
+import { spliceEncodedAsync, type SpliceResult } from '../encode';
 import { normalizeChecked, type CheckedNormalization, type NormalizeOptions } from '../normalize';
 import { parseArticle } from '../parse';
 import type { BatchFs } from './fs';
@@ -17,13 +18,14 @@ import { walkInputs } from './walk';
 export type Encode = (text: string, encoding: Encoding, bom: boolean) => Uint8Array | Promise<Uint8Array>;
 
 /**
- * THE SEAM for the bytes that normalize writes: from the bytes read, their decoded text and the
- * normalization's edits. Today the whole new text is encoded. The `bytes` engineer's
- * `spliceEncoded(original, decoded, edits, encodeFallback)` plugs in here, keeping every unchanged
- * byte.
+ * The bytes that normalize writes: the bytes read with the normalization's edits spliced in
+ * ({@link spliceEncodedAsync}), so that every byte outside the edits, and every character of an
+ * edit that the file already holds, keeps the bytes it had (GB18030 `A6 D9` stays `A6 D9`, where
+ * encoding the whole text again would write `84 31 82 36`). Only characters new to the file go
+ * through `encode`. Refused when the result would not read back as the normalized text.
  */
-export async function bytesToWrite(read: ArticleFile, result: CheckedNormalization, encode: Encode): Promise<Uint8Array> {
-  return encode(result.text, read.encoding, read.bom);
+export async function bytesToWrite(read: ArticleFile, result: CheckedNormalization, encode: Encode): Promise<SpliceResult> {
+  return spliceEncodedAsync(read.bytes, read, result.fineEdits, async (text) => encode(text, read.encoding, false));
 }
 
 /**
@@ -109,7 +111,11 @@ export async function runNormalize(run: NormalizeRun): Promise<NormalizeSummary>
       continue;
     }
     const data = await bytesToWrite(read, result, run.encode);
-    const replaced = await replaceFile(fs, path, read.info, read.bytes, data, run.beforeReplace && (() => run.beforeReplace!(path)));
+    if (!data.ok) {
+      fail({ path, problem: 'unsafe', detail: data.problem });
+      continue;
+    }
+    const replaced = await replaceFile(fs, path, read.info, read.bytes, data.bytes, run.beforeReplace && (() => run.beforeReplace!(path)));
     if (replaced.problem) {
       fail({ path, problem: replaced.problem, detail: replaced.detail });
       continue;

@@ -22,7 +22,7 @@ export interface ArticleFile {
   /** The bytes as read, and what stat said just before: what "unchanged" is checked against. */
   readonly bytes: Uint8Array;
   readonly info: FileInfo;
-  /** Whether the decoder is sure of the encoding (the `bytes` engineer's decoder says so; today always). */
+  /** Whether the decoder is sure of the encoding: normalize never rewrites a file whose encoding is a guess. */
   readonly certain: boolean;
 }
 
@@ -51,6 +51,5 @@ export async function readArticleFile(fs: BatchFs, path: string, options: ReadOp
   const decoded = decodeBytes(bytes, maxBytes);
   if (!decoded.ok) return decoded.problem === 'too-large' ? { ok: false, problem: 'too-large', detail: String(maxBytes) } : { ok: false, problem: decoded.problem };
   if (options.requireArticle && !isArticleText(decoded.text)) return { ok: false, problem: 'not-article' };
-  const certain = (decoded as { certain?: boolean }).certain !== false;
-  return { ok: true, text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, bytes, info, certain };
+  return { ok: true, text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, bytes, info, certain: decoded.certain };
 }
