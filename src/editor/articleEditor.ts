@@ -216,10 +216,10 @@ export class EditorSession implements vscode.Disposable {
       }
       case 'delete': {
         const i = at(message.block);
-        return i === undefined ? undefined : deleteBlock(article, i, at(message.block + 1));
+        return i === undefined ? undefined : deleteBlock(article, i);
       }
       case 'insert':
-        return insertParagraph(article, message.block < 0 ? -1 : (at(message.block) ?? -1), at(0));
+        return insertParagraph(article, message.block < 0 ? -1 : (at(message.block) ?? -1));
       default:
         return undefined;
     }

@@ -5,7 +5,7 @@
  */
 import { decodeHTMLStrict } from 'entities';
 import type { Article, Block } from '../core/model';
-import { escapeHtmlText, realTagEnd } from '../core/text';
+import { escapeHtmlText, hasVisible, realTagEnd } from '../core/text';
 import type { TextEdit } from '../core/normalize';
 import { SEED_STYLE, SPACER } from '../core/normalize';
 import type { ViewBlock } from './protocol';
@@ -55,18 +55,34 @@ function contentEnd(article: Article, i: number): number {
   return next && next.kind === 'spacer' && next.start === block.end ? next.end : block.end;
 }
 
+/** The canonical markup of an empty paragraph (the scrapers' own, which keeps an empty paragraph one). */
+const EMPTY_OPEN = `<div><span style='${SEED_STYLE}'> `;
+const EMPTY_CLOSE = '</span></div>';
+
+/** Is the paragraph in the scrapers' `<div><span>` markup, the one markup that keeps an empty element a paragraph? */
+function isSpanParagraph(article: Article, block: Block): boolean {
+  if (block.kind !== 'paragraph' || article.layout !== 'html' || block.textStart === block.start) return false;
+  const { open, close } = paragraphMarkup(article, block);
+  return /^<div\b[^>]*>\s*<span\b/i.test(open) && /^<\/span>\s*<\/div>$/i.test(close);
+}
+
 /** The markup that opens and closes a paragraph like block `i` (canonical markup for images and plain text). */
 function paragraphMarkup(article: Article, block: Block): { open: string; close: string } {
   if (block.kind === 'paragraph' && article.layout === 'html' && block.textStart > block.start) {
     return { open: article.source.slice(block.start, block.textStart), close: article.source.slice(block.textEnd, block.end) };
   }
-  return { open: `<div><span style='${SEED_STYLE}'> `, close: '</span></div>' };
+  return { open: EMPTY_OPEN, close: EMPTY_CLOSE };
 }
 
 /** Replace `[from, to)` of a paragraph's clean text with `text`. */
 export function editText(article: Article, i: number, from: number, to: number, text: string): TextEdit {
   const block = article.blocks[i]!;
   if (from === to && text === '') return { start: block.textStart, end: block.textStart, text: '' };
+  const next = block.text.slice(0, from) + text + block.text.slice(to);
+  if (article.layout === 'html' && !hasVisible(next) && !isSpanParagraph(article, block)) {
+    // An empty `<p></p>` would be no paragraph at all: an emptied paragraph gets the markup that holds one.
+    return { start: block.start, end: block.end, text: `${EMPTY_OPEN}${escapeTyped(article, next)}${EMPTY_CLOSE}` };
+  }
   if (isSimple(article, block)) {
     return { start: block.textStart + from, end: block.textStart + to, text: escapeTyped(article, text) };
   }
@@ -74,7 +90,6 @@ export function editText(article: Article, i: number, from: number, to: number, 
   const run = article.layout === 'html' ? runFor(textRuns(article, block), from, to) : undefined;
   if (run) return { start: run.rawStart + (from - run.cleanStart), end: run.rawStart + (to - run.cleanStart), text: escapeTyped(article, text) };
   // Otherwise the paragraph's text is rewritten whole, as plain (escaped) text.
-  const next = block.text.slice(0, from) + text + block.text.slice(to);
   return { start: block.textStart, end: block.textEnd, text: escapeTyped(article, next) };
 }
 
@@ -155,6 +170,10 @@ function runFor(runs: readonly TextRun[] | undefined, from: number, to: number):
 /** Enter: split paragraph `i` at clean-text offset `at`. */
 export function splitParagraph(article: Article, i: number, at: number): TextEdit {
   const block = article.blocks[i]!;
+  // A blank half is a new empty paragraph before or after this one: written as such, so that the
+  // markup holds it (an empty `<p></p>` would be no paragraph at all).
+  if (!hasVisible(block.text.slice(0, at))) return insertParagraph(article, i, 'before');
+  if (!hasVisible(block.text.slice(at))) return insertParagraph(article, i);
   if (article.layout === 'plain') {
     if (isSimple(article, block)) {
       const position = block.textStart + at;
@@ -165,6 +184,11 @@ export function splitParagraph(article: Article, i: number, at: number): TextEdi
   }
   const { open, close } = paragraphMarkup(article, block);
   const spacer = contentEnd(article, i) > block.end ? SPACER : '';
+  if (block.textStart === block.start || block.textEnd === block.end) {
+    // Text without markup of its own around it (loose text at top level): both halves get the canonical markup.
+    const text = open + escapeTyped(article, block.text.slice(0, at)) + close + SPACER + open + escapeTyped(article, block.text.slice(at)) + close;
+    return { start: block.start, end: block.end, text };
+  }
   if (isSimple(article, block)) {
     const position = block.textStart + at;
     return { start: position, end: position, text: close + spacer + open };
@@ -188,39 +212,238 @@ export function mergeParagraphs(article: Article, previous: number, i: number): 
   return { start: before.textEnd, end: block.textStart, text: '' };
 }
 
-/** Alt+↑/↓: swap block `i` (with its spacer) and block `j` (with its spacer); `i` before `j`. */
-export function swapBlocks(article: Article, i: number, j: number): TextEdit {
-  const a = article.blocks[i]!;
-  const b = article.blocks[j]!;
-  const aEnd = contentEnd(article, i);
-  const bEnd = contentEnd(article, j);
-  const s = article.source;
-  return { start: a.start, end: bEnd, text: s.slice(b.start, bEnd) + s.slice(aEnd, b.start) + s.slice(a.start, aEnd) };
+// ---- Line structure -------------------------------------------------------------------------
+//
+// The body is a row of units (a shown block with the spacer right after it) with gaps between
+// them: white space, and now and then wrapper tags or stray spacers. An operation that changes
+// which units stand next to each other (move, delete, insert) writes the gaps around them again:
+// an image placeholder always has a line of its own (a line end before it and after it), so does
+// every paragraph of a plain-text article; between two HTML paragraphs goes what the article puts
+// between its paragraphs elsewhere (nothing on one line, a line end for one block per line). A
+// moved block so carries its line structure, and moving it back gives the file it came from.
+
+/** A shown block's stretch of the source: the block and the spacer right after it. */
+interface Unit {
+  readonly block: number;
+  readonly kind: 'paragraph' | 'image';
+  readonly start: number;
+  readonly end: number;
 }
 
-/** Delete block `i` with its spacer and the line end or gap that follows it. */
-export function deleteBlock(article: Article, i: number, nextShown: number | undefined): TextEdit {
-  const block = article.blocks[i]!;
-  const end = nextShown !== undefined ? article.blocks[nextShown]!.start : article.length;
-  // The last block: take the gap before it instead, so no stray line end stays behind.
-  const start = nextShown === undefined && i > 0 ? contentEnd(article, i - 1) : block.start;
-  return { start: Math.min(start, block.start), end, text: '' };
+/** What stands on one side of a gap: a unit, or the title line / the end of the file. */
+type Side = Unit['kind'] | 'edge';
+
+function unitsOf(article: Article): Unit[] {
+  return viewIndex(article).map((i) => {
+    const block = article.blocks[i]!;
+    return { block: i, kind: block.kind === 'image' ? 'image' : 'paragraph', start: block.start, end: contentEnd(article, i) };
+  });
 }
 
-/** A new empty paragraph after block `i` (or, with `i` = -1, before block `first`). */
-export function insertParagraph(article: Article, i: number, first: number | undefined): TextEdit {
-  const eol = article.eol;
-  if (i < 0) {
-    const at = first !== undefined ? article.blocks[first]!.start : article.length;
-    const text = article.layout === 'plain' ? `  ${eol}` : `<div><span style='${SEED_STYLE}'> </span></div>${SPACER}`;
-    return { start: at, end: at, text };
+const LINE_ENDS = /^(?:\r?\n)+$/;
+const WHITE = /^[ \t\r\n]*$/;
+
+function startsLine(text: string): boolean {
+  return text.startsWith('\n') || text.startsWith('\r\n');
+}
+
+/** The units of an article and the gaps between them, and how to write a gap between two sides. */
+class Body {
+  readonly units: Unit[];
+  private separator: string | undefined | null = null;
+
+  constructor(readonly article: Article) {
+    this.units = unitsOf(article);
   }
-  const block = article.blocks[i]!;
-  const at = contentEnd(article, i);
-  if (article.layout === 'plain') return { start: at, end: at, text: `${eol}  ` };
-  const { open, close } = paragraphMarkup(article, block);
-  const lineBreak = block.kind === 'image' ? eol : '';
-  return { start: at, end: at, text: `${lineBreak}${open}${close}${SPACER}` };
+
+  /** Where the gap before unit `k` starts (the end of the unit before, or of the title line). */
+  gapStart(k: number): number {
+    return k > 0 ? this.units[k - 1]!.end : this.article.titleLine.end;
+  }
+
+  /** Where the gap before unit `k` ends (unit `k`'s start, or the end of the file). */
+  gapEnd(k: number): number {
+    return k < this.units.length ? this.units[k]!.start : this.article.length;
+  }
+
+  gap(k: number): string {
+    return this.article.source.slice(this.gapStart(k), this.gapEnd(k));
+  }
+
+  side(k: number): Side {
+    return k < 0 || k >= this.units.length ? 'edge' : this.units[k]!.kind;
+  }
+
+  /** Is unit `k` HTML text with no markup of its own (loose text at top level)? */
+  loose(k: number): boolean {
+    const unit = this.units[k];
+    if (!unit || unit.kind !== 'paragraph' || this.article.layout !== 'html') return false;
+    return this.article.blocks[unit.block]!.textStart === unit.start;
+  }
+
+  /** The closing tags unit `k` lacks ('' where it is closed): its element runs on to whatever block comes next. */
+  private unclosed(k: number): string {
+    const unit = this.units[k];
+    if (!unit || unit.kind !== 'paragraph' || this.article.layout !== 'html' || this.loose(k)) return '';
+    const block = this.article.blocks[unit.block]!;
+    if (block.textEnd < block.end) return '';
+    const names = [...this.article.source.slice(block.start, block.textStart).matchAll(/<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g)].map((m) => m[1]!);
+    return names.reverse().map((name) => `</${name}>`).join('');
+  }
+
+  /**
+   * A unit's text as it is written where it moves to (or where a neighbour changes). Loose text
+   * gets the canonical markup and an unclosed element its closing tags: next to a new neighbour
+   * they would run into it. A plain-text paragraph line without the two spaces would continue the
+   * paragraph before it.
+   */
+  text(k: number): string {
+    const unit = this.units[k]!;
+    const source = this.article.source;
+    const block = this.article.blocks[unit.block]!;
+    if (this.loose(k)) return EMPTY_OPEN + source.slice(unit.start, block.end) + EMPTY_CLOSE + source.slice(block.end, unit.end);
+    const closing = this.unclosed(k);
+    if (closing !== '') return source.slice(unit.start, block.end) + closing + source.slice(block.end, unit.end);
+    const text = source.slice(unit.start, unit.end);
+    return this.article.layout === 'plain' && unit.kind === 'paragraph' && !text.startsWith('  ') ? `  ${text}` : text;
+  }
+
+  /**
+   * The edit that writes `text` from the end of unit `left` to the start of unit `right` (-1 and
+   * `units.length`: the title line and the end of the file). Those two units get new neighbours:
+   * an unclosed `left` and a loose `right` are written again with their markup completed.
+   */
+  edit(left: number, right: number, text: string): TextEdit {
+    let start = this.gapStart(left + 1);
+    let end = this.gapEnd(right);
+    if (left >= 0 && this.unclosed(left) !== '') {
+      start = this.units[left]!.start;
+      text = this.text(left) + text;
+    }
+    if (this.loose(right)) {
+      end = this.units[right]!.end;
+      text += this.text(right);
+    }
+    return narrow(this.article.source, start, end, text);
+  }
+
+  /** What the article writes between two HTML paragraphs: the first all-white gap between two of them. */
+  private paragraphSeparator(): string | undefined {
+    if (this.separator === null) {
+      this.separator = undefined;
+      for (let k = 1; k < this.units.length; k++) {
+        if (this.units[k - 1]!.kind !== 'paragraph' || this.units[k]!.kind !== 'paragraph') continue;
+        const gap = this.gap(k);
+        if (WHITE.test(gap)) {
+          this.separator = gap;
+          break;
+        }
+      }
+    }
+    return this.separator;
+  }
+
+  /**
+   * The gap between `left` and `right`, made from the gaps that stood there (`was`, in order):
+   * what they hold besides white space is kept; the white space is what the two sides need.
+   */
+  between(left: Side, right: Side, was: readonly string[]): string {
+    const eol = this.article.eol;
+    const plain = this.article.layout === 'plain';
+    /** Does `side` need a line of its own, so a line end next to it? */
+    const ownLine = (side: Side): boolean => side === 'image' || (plain && side === 'paragraph');
+    if (!was.every((text) => WHITE.test(text))) {
+      const text = was.join('');
+      const lead = /^[ \t\r\n]*/.exec(text)![0];
+      const trail = /[ \t\r\n]*$/.exec(text)![0];
+      const core = text.slice(lead.length, text.length - trail.length);
+      const before = ownLine(left) && !startsLine(lead) ? eol + lead : lead;
+      const after = ownLine(right) && !trail.endsWith('\n') ? trail + eol : trail;
+      return before + core + after;
+    }
+    if (left === 'edge' && right === 'edge') return was.join('');
+    if (left === 'edge') {
+      // After the title line: its own line end stays.
+      const text = was[0] ?? '';
+      return ownLine(right) && !text.endsWith('\n') ? text + eol : text;
+    }
+    if (right === 'edge') {
+      // The end of the file: a final line end stays.
+      const text = was[was.length - 1] ?? '';
+      return left === 'image' && text !== '' && !startsLine(text) ? eol + text : text;
+    }
+    if (ownLine(left) || ownLine(right)) return was.find((text) => LINE_ENDS.test(text)) ?? eol;
+    return this.paragraphSeparator() ?? '';
+  }
+}
+
+/** Narrows an edit to what really changes (common prefix and suffix left alone). */
+function narrow(source: string, start: number, end: number, text: string): TextEdit {
+  let prefix = 0;
+  const max = Math.min(text.length, end - start);
+  while (prefix < max && source.charCodeAt(start + prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && source.charCodeAt(end - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  return { start: start + prefix, end: end - suffix, text: text.slice(prefix, text.length - suffix) };
+}
+
+function unitOf(body: Body, i: number): number {
+  const k = body.units.findIndex((unit) => unit.block === i);
+  if (k < 0) throw new RangeError(`block ${i} is not shown`);
+  return k;
+}
+
+/** Alt+↑/↓: swap block `i` (with its spacer) and block `j` (with its spacer), shown next to each other; `i` before `j`. */
+export function swapBlocks(article: Article, i: number, j: number): TextEdit {
+  const body = new Body(article);
+  const k = unitOf(body, i);
+  if (body.units[k + 1]?.block !== j) throw new RangeError(`blocks ${i} and ${j} are not shown next to each other`);
+  const [a, b] = [body.side(k), body.side(k + 1)];
+  const text =
+    body.between(body.side(k - 1), b, [body.gap(k)]) +
+    body.text(k + 1) +
+    body.between(b, a, [body.gap(k + 1)]) +
+    body.text(k) +
+    body.between(a, body.side(k + 2), [body.gap(k + 2)]);
+  return body.edit(k - 1, k + 2, text);
+}
+
+/** Delete block `i` with its spacer; the gaps on both sides become one. */
+export function deleteBlock(article: Article, i: number): TextEdit {
+  const body = new Body(article);
+  const k = unitOf(body, i);
+  const text = body.between(body.side(k - 1), body.side(k + 1), [body.gap(k), body.gap(k + 1)]);
+  return body.edit(k - 1, k + 1, text);
+}
+
+/** The markup of a new empty paragraph like block `i`: one that the article keeps as an (empty) paragraph. */
+function emptyParagraph(article: Article, i: number | undefined): string {
+  if (article.layout === 'plain') return '  ';
+  const block = i === undefined ? undefined : article.blocks[i];
+  if (block && isSpanParagraph(article, block)) {
+    const { open, close } = paragraphMarkup(article, block);
+    return `${open}${close}${SPACER}`;
+  }
+  return `${EMPTY_OPEN}${EMPTY_CLOSE}${SPACER}`;
+}
+
+/**
+ * A new empty paragraph after block `i` (or before it: `'before'`); `i` = -1 puts it before the
+ * first block (or into an empty body).
+ */
+export function insertParagraph(article: Article, i: number, where: 'after' | 'before' = 'after'): TextEdit {
+  const body = new Body(article);
+  const fresh = emptyParagraph(article, i >= 0 ? i : undefined);
+  if (i < 0 || where === 'before') {
+    // Before unit k: after whatever the gap before it holds (a wrapper's opening tag).
+    const k = i < 0 ? 0 : unitOf(body, i);
+    const text = body.between(body.side(k - 1), 'paragraph', [body.gap(k)]) + fresh + body.between('paragraph', body.side(k), ['']);
+    return body.edit(k - 1, k, text);
+  }
+  // After unit k: before whatever the gap after it holds (a wrapper's closing tag).
+  const k = unitOf(body, i);
+  const text = body.between(body.side(k), 'paragraph', ['']) + fresh + body.between('paragraph', body.side(k + 1), [body.gap(k + 1)]);
+  return body.edit(k, k + 1, text);
 }
 
 /** Replace `[from, to)` of the title with `text`; the list index and `.txt` stay. */

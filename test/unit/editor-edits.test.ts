@@ -41,11 +41,11 @@ describe('Article Editor edits on the real seed', () => {
     const moved = apply(seed, swapBlocks(seed, index[2]!, index[3]!));
     assert.deepEqual(paragraphs(moved), [texts[0], texts[1], texts[3], texts[2], ...texts.slice(4)]);
 
-    const deleted = apply(seed, deleteBlock(seed, index[7]!, index[8]));
+    const deleted = apply(seed, deleteBlock(seed, index[7]!));
     assert.deepEqual(paragraphs(deleted), texts.slice(0, 7));
     assert.ok(!deleted.source.endsWith('</div><div>&nbsp;</div><div>&nbsp;</div>'));
 
-    const inserted = apply(seed, insertParagraph(seed, index[0]!, index[0]));
+    const inserted = apply(seed, insertParagraph(seed, index[0]!));
     assert.deepEqual(paragraphs(inserted), [texts[0], '', ...texts.slice(1)]);
   });
 
@@ -101,7 +101,11 @@ describe('Article Editor edits: random sequences of operations', () => {
           } else if (op === 'split') {
             const at = b % (text.length + 1);
             edit = splitParagraph(article, index[v]!, at);
-            model.splice(v, 1, text.slice(0, at), text.slice(at));
+            // A blank half is a new empty paragraph; the other half keeps the paragraph as it was.
+            const blank = (t: string): boolean => t.trim() === '';
+            if (blank(text.slice(0, at))) model.splice(v, 0, '');
+            else if (blank(text.slice(at))) model.splice(v + 1, 0, '');
+            else model.splice(v, 1, text.slice(0, at), text.slice(at));
           } else if (op === 'merge' && v > 0) {
             edit = mergeParagraphs(article, index[v - 1]!, index[v]!);
             model.splice(v - 1, 2, model[v - 1]! + text);
@@ -109,10 +113,10 @@ describe('Article Editor edits: random sequences of operations', () => {
             edit = swapBlocks(article, index[v]!, index[v + 1]!);
             model.splice(v, 2, model[v + 1]!, text);
           } else if (op === 'delete' && index.length > 1) {
-            edit = deleteBlock(article, index[v]!, index[v + 1]);
+            edit = deleteBlock(article, index[v]!);
             model.splice(v, 1);
           } else if (op === 'insert') {
-            edit = insertParagraph(article, index[v]!, index[0]);
+            edit = insertParagraph(article, index[v]!);
             model.splice(v + 1, 0, '');
           }
           if (!edit) continue;
