@@ -5,6 +5,7 @@
  */
 import { decodeHTMLStrict } from 'entities';
 import type { Article, Block } from '../core/model';
+import { parseArticle } from '../core/parse';
 import { escapeHtmlText, hasVisible, realTagEnd } from '../core/text';
 import type { TextEdit } from '../core/normalize';
 import { SEED_STYLE, SPACER } from '../core/normalize';
@@ -452,6 +453,9 @@ export function editTitle(article: Article, from: number, to: number, text: stri
   const at = article.title === '' ? raw.length - (raw.match(/\.txt\s*$/i)?.[0].length ?? 0) : raw.indexOf(article.title);
   if (at < 0) return undefined;
   const clean = text.replace(/[\r\n]+/g, ' ');
+  // Line 1 must stay line 1: a title that reads as markup (`<div …`) would run into the body.
+  const line = raw.slice(0, at + from) + clean + raw.slice(at + to);
+  if (parseArticle(line).titleLine.raw !== line) return undefined;
   return { start: article.titleLine.start + at + from, end: article.titleLine.start + at + to, text: clean };
 }
 

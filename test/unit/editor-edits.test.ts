@@ -55,6 +55,12 @@ describe('Article Editor edits on the real seed', () => {
     assert.equal(after.listIndex, 227);
   });
 
+  it('a title edit that would make line 1 run into the body (a typed <div>) is refused', () => {
+    assert.equal(editTitle(seed, 2, 2, '<div>'), undefined);
+    assert.equal(editTitle(seed, 2, 2, '<p class=x>'), undefined);
+    assert.ok(editTitle(seed, 2, 2, '<注>'), 'tag-like text that is no block stays possible');
+  });
+
   it('the view lists paragraphs and images with their counts', () => {
     const view = editorView(seed);
     assert.equal(view.blocks.length, 8);
