@@ -224,7 +224,8 @@ export class EditorSession implements vscode.Disposable {
       }
       const edit = this.editFor(message);
       if (!edit) {
-        this.refuse(vscode.l10n.t('The Article Editor cannot make this change here.'));
+        const plainInsert = this.article.layout === 'plain' && (message.type === 'insert' || message.type === 'split');
+        this.refuse(plainInsert ? vscode.l10n.t('A plain-text article has no empty paragraphs: split a paragraph inside its text.') : vscode.l10n.t('The Article Editor cannot make this change here.'));
         return false;
       }
       const document = this.document;

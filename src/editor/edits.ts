@@ -168,8 +168,8 @@ function runFor(runs: readonly TextRun[] | undefined, from: number, to: number):
   return undefined;
 }
 
-/** Enter: split paragraph `i` at clean-text offset `at`. */
-export function splitParagraph(article: Article, i: number, at: number): TextEdit {
+/** Enter: split paragraph `i` at clean-text offset `at` (`undefined` where a plain-text article would need an empty paragraph). */
+export function splitParagraph(article: Article, i: number, at: number): TextEdit | undefined {
   const block = article.blocks[i]!;
   // A blank half is a new empty paragraph before or after this one: written as such, so that the
   // markup holds it (an empty `<p></p>` would be no paragraph at all).
@@ -419,7 +419,6 @@ export function deleteBlock(article: Article, i: number): TextEdit {
 
 /** The markup of a new empty paragraph like block `i`: one that the article keeps as an (empty) paragraph. */
 function emptyParagraph(article: Article, i: number | undefined): string {
-  if (article.layout === 'plain') return '  ';
   const block = i === undefined ? undefined : article.blocks[i];
   if (block && isSpanParagraph(article, block)) {
     const { open, close } = paragraphMarkup(article, block);
@@ -430,9 +429,11 @@ function emptyParagraph(article: Article, i: number | undefined): string {
 
 /**
  * A new empty paragraph after block `i` (or before it: `'before'`); `i` = -1 puts it before the
- * first block (or into an empty body).
+ * first block (or into an empty body). `undefined` for a plain-text article, which has no empty
+ * paragraphs (a line of two spaces is a blank line: FORMAT.md, variant D).
  */
-export function insertParagraph(article: Article, i: number, where: 'after' | 'before' = 'after'): TextEdit {
+export function insertParagraph(article: Article, i: number, where: 'after' | 'before' = 'after'): TextEdit | undefined {
+  if (article.layout === 'plain') return undefined;
   const body = new Body(article);
   const fresh = emptyParagraph(article, i >= 0 ? i : undefined);
   if (i < 0 || where === 'before') {

@@ -107,8 +107,9 @@ describe('Article Editor edits: random sequences of operations', () => {
           } else if (op === 'split') {
             const at = b % (text.length + 1);
             edit = splitParagraph(article, index[v]!, at);
-            // A blank half is a new empty paragraph; the other half keeps the paragraph as it was.
+            // A blank half is a new empty paragraph (none in plain text); the other half keeps the paragraph as it was.
             const blank = (t: string): boolean => t.trim() === '';
+            if (!edit) continue;
             if (blank(text.slice(0, at))) model.splice(v, 0, '');
             else if (blank(text.slice(at))) model.splice(v + 1, 0, '');
             else model.splice(v, 1, text.slice(0, at), text.slice(at));
@@ -123,7 +124,7 @@ describe('Article Editor edits: random sequences of operations', () => {
             model.splice(v, 1);
           } else if (op === 'insert') {
             edit = insertParagraph(article, index[v]!);
-            model.splice(v + 1, 0, '');
+            if (edit) model.splice(v + 1, 0, '');
           }
           if (!edit) continue;
           article = parseArticle(applyEdits(article.source, [edit]));
@@ -154,7 +155,7 @@ describe('Article Editor edits in paragraphs with inline markup', () => {
   });
 
   it('Enter between elements splits there and keeps the markup on both sides', () => {
-    const after = parseArticle(applyEdits(source, [splitParagraph(article, i, 3)]));
+    const after = parseArticle(applyEdits(source, [splitParagraph(article, i, 3)!]));
     assert.deepEqual(paragraphs(after), ['甲乙乙', '丙&丁\n戊']);
     assert.match(after.source, /甲<strong>乙乙<\/strong><\/span><\/div><div>&nbsp;<\/div><div><span style='x'> 丙&amp;丁<br>戊/);
   });
