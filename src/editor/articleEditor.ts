@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { Article } from '../core/model';
 import type { TextEdit } from '../core/normalize';
 import type { ArticleCache } from '../features/articles';
-import { deleteBlock, diffView, editorView, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex, type EditorView } from './edits';
+import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../core/edits';
+import { diffView, editorView, type EditorView } from './edits';
 import { readViewMessage, TOOLBAR_COMMANDS, type HostMessage, type ViewMessage, type ViewStrings } from './protocol';
 
 export const VIEW_TYPE = 'article.editor';

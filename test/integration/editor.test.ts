@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { buildOutline, flattenOutline } from '../../src/core/outline';
 import { parseArticle } from '../../src/core/parse';
-import { viewIndex } from '../../src/editor/edits';
+import { viewIndex } from '../../src/core/edits';
 import type { EditorSession } from '../../src/editor/articleEditor';
 import type { HostMessage } from '../../src/editor/protocol';
 import type { ArticleEditorApi } from '../../src/extension';

@@ -4,7 +4,8 @@ import type { Article } from '../../src/core/model';
 import { applyEdits, type TextEdit } from '../../src/core/normalize';
 import { parseArticle } from '../../src/core/parse';
 import { realTagEnd } from '../../src/core/text';
-import { deleteBlock, editorView, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../../src/editor/edits';
+import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../../src/core/edits';
+import { editorView } from '../../src/editor/edits';
 import { generateArticle, mixSeed } from '../support/generate';
 import { readSeed } from '../support/seeds';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Article } from '../../src/core/model';
 import { applyEdits, DEFAULT_NORMALIZE_OPTIONS, normalizeEdits, type TextEdit } from '../../src/core/normalize';
 import { parseArticle } from '../../src/core/parse';
-import { deleteBlock, editText, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../../src/editor/edits';
+import { deleteBlock, editText, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../../src/core/edits';
 import { generateArticle, IMAGE_PLACEHOLDER, mixSeed, type GenerateOptions } from '../support/generate';
 import { readSeed } from '../support/seeds';
 
