@@ -94,6 +94,8 @@ export class EditorSession implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.toString() !== document.uri.toString() || event.contentChanges.length === 0) return;
         this.changedVersions.push(event.document.version);
+        // Changes from elsewhere with no edit from the page to look at them: keep the list short.
+        if (this.changedVersions.length > 1000) this.settleVersions();
         this.scheduleRefresh();
       }),
       this.changeEmitter,
@@ -243,6 +245,13 @@ export class EditorSession implements vscode.Disposable {
     return result;
   }
 
+  /** Sorts the versions the document reached into this session's own and others' (the latest of which counts). */
+  private settleVersions(): void {
+    for (const v of this.changedVersions) if (!this.ownVersions.has(v) && v > this.externalVersion) this.externalVersion = v;
+    this.changedVersions = [];
+    for (const v of this.ownVersions) if (v <= this.externalVersion) this.ownVersions.delete(v);
+  }
+
   /** Tells the page that what it asked for was not done, and shows it the document as it is. */
   private refuse(message: string): void {
     this.post({ type: 'error', message });
@@ -257,9 +266,7 @@ export class EditorSession implements vscode.Disposable {
    */
   private staleness(message: Extract<ViewMessage, { version: number }>): string | undefined {
     const now = this.document.version;
-    for (const v of this.changedVersions) if (!this.ownVersions.has(v) && v > this.externalVersion) this.externalVersion = v;
-    this.changedVersions = [];
-    for (const v of this.ownVersions) if (v <= this.externalVersion) this.ownVersions.delete(v);
+    this.settleVersions();
     const stale = vscode.l10n.t('The article changed while you were editing it: your last change was not applied.');
     if (message.version > now) return stale;
     if (message.version >= this.externalVersion) return undefined;
