@@ -15,12 +15,10 @@ export interface BlockData {
   readonly simple: boolean;
 }
 
+/** The page's copy of a block the host sent (checked against the protocol on arrival). */
 export function toData(block: ViewBlock): BlockData {
-  const kind = block.kind === 'image' ? 'image' : 'paragraph';
-  const text = typeof block.text === 'string' ? block.text : '';
-  const chars = typeof block.chars === 'number' ? block.chars : 0;
-  const heading = typeof block.heading === 'number' && block.heading > 0 ? Math.min(Math.floor(block.heading), 6) : undefined;
-  return heading === undefined ? { kind, text, chars, simple: block.simple !== false } : { kind, text, chars, heading, simple: block.simple !== false };
+  const { kind, text, chars, heading, simple } = block;
+  return heading === undefined ? { kind, text, chars, simple } : { kind, text, chars, heading, simple };
 }
 
 export interface RenderContext {
@@ -74,9 +72,12 @@ export function showText(field: HTMLElement, text: string): void {
   writeText(field, text.slice(indent));
 }
 
+/** A paragraph's text field (a type of its own: an element that is not one is still an HTMLElement). */
+export type TextField = HTMLElement & { readonly __textField: never };
+
 /** Whether `el` is a paragraph's text field. */
-export function isTextField(el: Element | null): el is HTMLElement {
-  return !!el && el.classList.contains('text');
+export function isTextField(el: Element | null): el is TextField {
+  return el instanceof HTMLElement && el.classList.contains('text');
 }
 
 function kindOf(blockEl: Element): BlockData['kind'] {

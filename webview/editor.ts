@@ -3,7 +3,7 @@
 // ahead only by the user's own typing (optimistic), and every structural change (split, merge, move,
 // delete, insert) waits for the host's `update`.
 
-import type { HostMessage, ViewMessage } from '../src/editor/protocol';
+import { readHostMessage, type HostMessage, type ViewMessage } from '../src/editor/protocol';
 import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, type RenderContext } from './blocks';
 import { getSelectionIn, offsetOf, readText, setSelectionIn, writeText } from './caret';
 import { Strings, type StringKey } from './strings';
@@ -94,7 +94,7 @@ export class ArticleEditor {
   private pending: { op: Op; timer: number } | null = null;
   private queue: Queued[] = [];
   private composing = false;
-  private deferred: unknown[] = [];
+  private deferred: HostMessage[] = [];
   private lastUndo = 0;
   private focusIndex = -1;
   private postedFocus = -1;
@@ -147,15 +147,15 @@ export class ArticleEditor {
     this.post({ type: 'ready' });
   }
 
-  /** A message from the host (validated loosely: the page must survive a bad one). */
+  /** A message from the host, checked against the protocol: one that does not fit is dropped. */
   receive(message: unknown): void {
-    if (!message || typeof message !== 'object') return;
+    const msg = readHostMessage(message);
+    if (!msg) return;
     if (this.composing) {
       // Never touch the DOM under an IME composition: replay after it ends.
-      this.deferred.push(message);
+      this.deferred.push(msg);
       return;
     }
-    const msg = message as HostMessage;
     switch (msg.type) {
       case 'init':
         this.init(msg);
@@ -167,7 +167,7 @@ export class ArticleEditor {
         if (this.initialized) this.reveal(msg.block);
         break;
       case 'error':
-        this.showError(String(msg.message));
+        this.showError(msg.message);
         break;
     }
   }
@@ -177,8 +177,9 @@ export class ArticleEditor {
   private init(msg: InitMessage): void {
     const again = this.initialized;
     const keep = again ? this.list.blockAtY(this.headerBottom() + 1) : undefined;
+    const caret = again ? this.captureCaret() : null;
     this.version = msg.version;
-    this.readonly = msg.readonly === true;
+    this.readonly = msg.readonly;
     this.strings.set(msg.strings);
     this.inflight.clear();
     this.titleInflight = [];
@@ -186,7 +187,7 @@ export class ArticleEditor {
     this.queue = [];
     this.renderChrome();
 
-    this.title = typeof msg.title === 'string' ? msg.title : '';
+    this.title = msg.title;
     writeText(this.titleEl, this.title);
     this.titleEl.classList.toggle('empty', this.title === '');
     this.titleEl.title = msg.titleLine ? this.strings.get('titleLine', msg.titleLine) : '';
@@ -198,7 +199,7 @@ export class ArticleEditor {
       this.titleEl.removeAttribute('tabindex');
     }
 
-    const blocks = (Array.isArray(msg.blocks) ? msg.blocks : []).map(toData);
+    const blocks = msg.blocks.map(toData);
     this.total = 0;
     for (const block of blocks) this.total += block.chars;
     this.list.reset(blocks);
@@ -207,19 +208,21 @@ export class ArticleEditor {
     this.initialized = true;
 
     if (again) {
+      // The host showed the document again (after refusing an edit): the view and the caret stay.
       if (keep) this.scrollToBlock(keep.index, keep.offset);
+      if (caret) this.restoreCaret(caret, 0, 0, 0);
     } else {
       this.restoreState();
     }
   }
 
   private update(msg: UpdateMessage): void {
-    if (typeof msg.version === 'number') this.version = msg.version;
-    if (typeof msg.title === 'string') this.applyTitle(msg.title);
+    this.version = msg.version;
+    this.applyTitle(msg.title);
     const n = this.list.length;
-    const from = Math.max(0, Math.min(Math.floor(msg.from) || 0, n));
-    const deleteCount = Math.max(0, Math.min(Math.floor(msg.deleteCount) || 0, n - from));
-    const incoming = Array.isArray(msg.blocks) ? msg.blocks : [];
+    const from = Math.min(msg.from, n);
+    const deleteCount = Math.min(msg.deleteCount, n - from);
+    const incoming = msg.blocks;
     const caret = this.captureCaret();
     const oneToOne = deleteCount === incoming.length;
 
@@ -227,7 +230,7 @@ export class ArticleEditor {
     let echo = oneToOne;
     const data: BlockData[] = [];
     for (let k = 0; k < incoming.length; k++) {
-      const block = toData(incoming[k]);
+      const block = toData(incoming[k]!);
       const local = oneToOne ? this.list.at(from + k) : undefined;
       if (local) {
         const reconciled = this.reconcile(from + k, local, block);
@@ -560,12 +563,15 @@ export class ArticleEditor {
         const selection = getSelectionIn(target);
         if (e.key === 'Backspace' && selection && selection.end === 0) {
           e.preventDefault();
-          if (!this.pending && index > 0) this.merge(index);
+          // Into the paragraph before; an image before is selected instead (Backspace again deletes it).
+          if (!this.pending && this.list.at(index - 1)?.kind === 'paragraph') this.merge(index);
+          else if (!this.pending && index > 0) this.focusBlock(index - 1, 0);
           return;
         }
         if (e.key === 'Delete' && selection && selection.start === readText(target).length && selection.end === selection.start) {
           e.preventDefault();
-          if (!this.pending && index + 1 < this.list.length) this.merge(index + 1);
+          if (!this.pending && this.list.at(index + 1)?.kind === 'paragraph') this.merge(index + 1);
+          else if (!this.pending && index + 1 < this.list.length) this.focusBlock(index + 1, 0);
           return;
         }
       }

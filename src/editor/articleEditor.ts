@@ -8,10 +8,14 @@ import * as vscode from 'vscode';
 import type { Article } from '../core/model';
 import type { TextEdit } from '../core/normalize';
 import type { ArticleCache } from '../features/articles';
-import { deleteBlock, diffView, editorView, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex, type EditorView } from './edits';
-import type { HostMessage, ViewMessage } from './protocol';
+import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../core/edits';
+import { diffView, editorView, type EditorView } from './edits';
+import { readViewMessage, TOOLBAR_COMMANDS, type HostMessage, type ViewMessage, type ViewStrings } from './protocol';
 
 export const VIEW_TYPE = 'article.editor';
+
+/** The commands the page's toolbar may run (and nothing else). */
+const ALLOWED_COMMANDS: ReadonlySet<string> = new Set(TOOLBAR_COMMANDS);
 
 /** Schemes whose documents are shown read-only (source control's old versions). */
 const READONLY_SCHEMES = new Set(['git', 'gitfs', 'vscode-scm', 'review', 'pr']);
@@ -22,7 +26,7 @@ function nonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function strings(): Record<string, string> {
+function strings(): ViewStrings {
   return {
     exportCleanText: vscode.l10n.t('Export Clean Text'),
     normalize: vscode.l10n.t('Normalize Styling'),
@@ -63,6 +67,14 @@ export class EditorSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
+  /** The articles the page was shown, by document version (the versions its edits can name). */
+  private readonly told = new Map<number, Article>();
+  /** Versions the document reached by this session's own edits. */
+  private readonly ownVersions = new Set<number>();
+  /** Versions the document reached since they were last looked at. */
+  private changedVersions: number[] = [];
+  /** The latest version the document reached by a change that was not this session's own edit. */
+  private externalVersion = 0;
   /** Every message posted to the page, newest last (kept short; tests read it). */
   readonly posted: HostMessage[] = [];
   readonly readonly: boolean;
@@ -78,9 +90,13 @@ export class EditorSession implements vscode.Disposable {
     const document = initialDocument;
     this.readonly = READONLY_SCHEMES.has(document.uri.scheme) || vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false;
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: ViewMessage) => void this.handle(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.handle(message)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document.uri.toString() === document.uri.toString() && event.contentChanges.length > 0) this.scheduleRefresh();
+        if (event.document.uri.toString() !== document.uri.toString() || event.contentChanges.length === 0) return;
+        this.changedVersions.push(event.document.version);
+        // Changes from elsewhere with no edit from the page to look at them: keep the list short.
+        if (this.changedVersions.length > 1000) this.settleVersions();
+        this.scheduleRefresh();
       }),
       this.changeEmitter,
     );
@@ -119,6 +135,9 @@ export class EditorSession implements vscode.Disposable {
     const article = this.article;
     this.view = editorView(article);
     this.viewArticle = article;
+    this.remember(article);
+    // What the page shows now is the document as it is: edits against it are the page's to make.
+    this.externalVersion = this.document.version;
     this.post({
       type: 'init',
       version: this.document.version,
@@ -128,6 +147,15 @@ export class EditorSession implements vscode.Disposable {
       readonly: this.readonly,
       strings: strings(),
     });
+  }
+
+  /** Keeps the article the page is shown at this version, for edits made against it (the last few versions). */
+  private remember(article: Article): void {
+    this.told.set(this.document.version, article);
+    for (const v of this.told.keys()) {
+      if (this.told.size <= 20) break;
+      this.told.delete(v);
+    }
   }
 
   /** Changes come in bursts (typing): the page is told once the burst has been parsed. */
@@ -147,81 +175,166 @@ export class EditorSession implements vscode.Disposable {
     const change = diffView(this.viewArticle, this.view, article);
     this.view = change.view;
     this.viewArticle = article;
+    this.remember(article);
     this.post({ type: 'update', version: this.document.version, title: article.title, from: change.from, deleteCount: change.deleteCount, blocks: change.blocks });
   }
 
-  /** Handles one message from the page. Public so that tests drive exactly this path. */
-  async handle(message: ViewMessage): Promise<boolean> {
+  /**
+   * Handles one message from the page, checked first: a message that does not fit the protocol,
+   * an edit against a version of the document the page could not have seen it in, or one that
+   * cannot be made (offsets outside the block, a block that is not there) is refused, and the
+   * page is told why and shown the document as it is. Public so that tests drive exactly this
+   * path; resolves to whether the message was acted on.
+   */
+  async handle(raw: unknown): Promise<boolean> {
+    const message = readViewMessage(raw);
+    if (!message) {
+      this.refuse(vscode.l10n.t('The Article Editor ignored a message it does not understand.'));
+      return false;
+    }
     if (message.type === 'ready') {
       this.ready = true;
       this.init();
       return true;
     }
     if (message.type === 'focus') {
+      if (message.block >= this.view.index.length) return false;
       this.changeEmitter.fire(message.block);
       return true;
     }
     if (message.type === 'undo' || message.type === 'redo') {
+      // VS Code's undo acts on the active editor: only the page of the active panel may ask for it.
+      if (!this.panel.active || this.readonly) return false;
       await this.queue;
       await vscode.commands.executeCommand(message.type);
       return true;
     }
     if (message.type === 'command') {
+      if (!ALLOWED_COMMANDS.has(message.command)) return false;
       await vscode.commands.executeCommand(message.command, this.document.uri);
       return true;
     }
     // Edits are computed when their turn in the queue comes, against the article as it is then.
-    const compute = (): TextEdit | undefined => this.editFor(message);
     const run = async (): Promise<boolean> => {
-      const edit = compute();
-      if (!edit || this.readonly) return false;
+      if (this.readonly) {
+        this.refuse(vscode.l10n.t('This document is read-only.'));
+        return false;
+      }
+      const problem = this.staleness(message);
+      if (problem) {
+        this.refuse(problem);
+        return false;
+      }
+      const edit = this.editFor(message);
+      if (!edit) {
+        const plainInsert = this.article.layout === 'plain' && (message.type === 'insert' || message.type === 'split');
+        this.refuse(plainInsert ? vscode.l10n.t('A plain-text article has no empty paragraphs: split a paragraph inside its text.') : vscode.l10n.t('The Article Editor cannot make this change here.'));
+        return false;
+      }
+      const document = this.document;
+      const before = document.version;
       const workspaceEdit = new vscode.WorkspaceEdit();
-      workspaceEdit.replace(this.document.uri, new vscode.Range(this.document.positionAt(edit.start), this.document.positionAt(edit.end)), edit.text);
-      return vscode.workspace.applyEdit(workspaceEdit);
+      workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.text);
+      const applied = await vscode.workspace.applyEdit(workspaceEdit);
+      if (applied) this.ownVersions.add(before + 1);
+      else this.refuse(vscode.l10n.t('VS Code did not apply the change.'));
+      return applied;
     };
     const result = this.queue.then(run, run);
     this.queue = result;
     return result;
   }
 
-  private editFor(message: ViewMessage): TextEdit | undefined {
+  /** Sorts the versions the document reached into this session's own and others' (the latest of which counts). */
+  private settleVersions(): void {
+    for (const v of this.changedVersions) if (!this.ownVersions.has(v) && v > this.externalVersion) this.externalVersion = v;
+    this.changedVersions = [];
+    for (const v of this.ownVersions) if (v <= this.externalVersion) this.ownVersions.delete(v);
+  }
+
+  /** Tells the page that what it asked for was not done, and shows it the document as it is. */
+  private refuse(message: string): void {
+    this.post({ type: 'error', message });
+    if (this.ready) this.init();
+  }
+
+  /**
+   * Why an edit made against the page's view (`message.version`) does not fit the document now,
+   * or `undefined` where it does: the document has changed since only by this page's own edits
+   * (which the page's offsets already include), or the blocks and title the edit names are still
+   * the same as in the view the page had (the edit is rebased onto the document as it is).
+   */
+  private staleness(message: Extract<ViewMessage, { version: number }>): string | undefined {
+    const now = this.document.version;
+    this.settleVersions();
+    const stale = vscode.l10n.t('The article changed while you were editing it: your last change was not applied.');
+    if (message.version > now) return stale;
+    if (message.version >= this.externalVersion) return undefined;
+    const then = this.told.get(message.version);
+    if (!then) return stale;
+    const article = this.article;
+    const same = (v: number): boolean => {
+      const a = viewIndex(then)[v];
+      const b = viewIndex(article)[v];
+      return a !== undefined && b !== undefined && then.blocks[a]!.kind === article.blocks[b]!.kind && then.blocks[a]!.text === article.blocks[b]!.text;
+    };
+    if (viewIndex(then).length !== viewIndex(article).length) return stale;
+    switch (message.type) {
+      case 'editTitle':
+        return then.title === article.title ? undefined : stale;
+      case 'move':
+        return same(message.block) && same(message.block + message.direction) ? undefined : stale;
+      case 'merge':
+        return same(message.block) && same(message.block - 1) ? undefined : stale;
+      case 'insert':
+        return message.block < 0 || same(message.block) ? undefined : stale;
+      default:
+        return same(message.block) ? undefined : stale;
+    }
+  }
+
+  /** The source edit a checked message asks for, or `undefined` where it names what is not there. */
+  private editFor(message: Extract<ViewMessage, { version: number }>): TextEdit | undefined {
     const article = this.article;
     const index = viewIndex(article);
-    const at = (i: number): number | undefined => index[i];
+    const paragraph = (v: number): number | undefined => {
+      const i = index[v];
+      return i !== undefined && article.blocks[i]!.kind === 'paragraph' ? i : undefined;
+    };
     switch (message.type) {
       case 'edit': {
-        const i = at(message.block);
-        if (i === undefined || article.blocks[i]!.kind !== 'paragraph') return undefined;
-        const length = article.blocks[i]!.text.length;
-        if (message.from < 0 || message.to < message.from || message.to > length) return undefined;
+        const i = paragraph(message.block);
+        if (i === undefined || message.to < message.from || message.to > article.blocks[i]!.text.length) return undefined;
         return editText(article, i, message.from, message.to, message.text);
       }
       case 'editTitle':
+        if (message.to < message.from || message.to > article.title.length) return undefined;
         return editTitle(article, message.from, message.to, message.text);
       case 'split': {
-        const i = at(message.block);
-        if (i === undefined || article.blocks[i]!.kind !== 'paragraph') return undefined;
-        return splitParagraph(article, i, Math.max(0, Math.min(message.at, article.blocks[i]!.text.length)));
+        const i = paragraph(message.block);
+        if (i === undefined || message.at > article.blocks[i]!.text.length) return undefined;
+        return splitParagraph(article, i, message.at);
       }
       case 'merge': {
-        const i = at(message.block);
-        const previous = at(message.block - 1);
+        const i = paragraph(message.block);
+        const previous = paragraph(message.block - 1);
         return i === undefined || previous === undefined ? undefined : mergeParagraphs(article, previous, i);
       }
       case 'move': {
-        const i = at(message.block);
-        const j = at(message.block + message.direction);
+        const i = index[message.block];
+        const j = index[message.block + message.direction];
         if (i === undefined || j === undefined) return undefined;
         return swapBlocks(article, Math.min(i, j), Math.max(i, j));
       }
       case 'delete': {
-        const i = at(message.block);
-        return i === undefined ? undefined : deleteBlock(article, i, at(message.block + 1));
+        const i = index[message.block];
+        return i === undefined ? undefined : deleteBlock(article, i);
       }
-      case 'insert':
-        return insertParagraph(article, message.block < 0 ? -1 : (at(message.block) ?? -1), at(0));
-      default:
-        return undefined;
+      case 'insert': {
+        if (message.block < 0) return insertParagraph(article, -1);
+        const i = index[message.block];
+        return i === undefined ? undefined : insertParagraph(article, i);
+      }
     }
   }
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { buildOutline, flattenOutline } from '../../src/core/outline';
 import { parseArticle } from '../../src/core/parse';
+import { viewIndex } from '../../src/core/edits';
 import type { EditorSession } from '../../src/editor/articleEditor';
 import type { HostMessage } from '../../src/editor/protocol';
 import type { ArticleEditorApi } from '../../src/extension';
@@ -164,5 +165,137 @@ describe('Article Editor', function () {
     assert.equal(editor.document.uri.toString(), copy.toString());
     assert.equal(document.offsetAt(editor.selection.start), paragraph.textStart);
     assert.equal(document.offsetAt(editor.selection.end), paragraph.textEnd);
+  });
+
+  it('moving the image block of seed 006 up and down keeps its placeholder lines whole, on disk too', async () => {
+    const file = workspaceFile('fixtures/editor-006.txt');
+    await vscode.workspace.fs.copy(workspaceFile('006_variant-ae-image-placeholder-html.txt'), file, { overwrite: true });
+    try {
+      const session = await openInArticleEditor(file);
+      const document = session.document;
+      const original = document.getText();
+      const kinds = (): string[] => {
+        const a = parseArticle(document.getText());
+        return viewIndex(a).map((i) => (a.blocks[i]!.kind === 'image' ? 'image' : a.blocks[i]!.text.slice(2, 6)));
+      };
+      const before = kinds();
+      assert.deepEqual(before, ['4月28', '记者在位', 'image', '图为市民', '市住房城']);
+      const onDisk = async (): Promise<string> => {
+        await document.save();
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      };
+      const wholePlaceholder = (text: string): void => {
+        const lines = text.split('\n');
+        const dashes = lines.filter((line) => line.includes('-----'));
+        assert.deepEqual(dashes, ['---------------------------------------- ', '-------------------这里有图片------------ ', '---------------------------------------- '], 'the placeholder\'s three lines, each on its own');
+      };
+      assert.equal(await session.handle({ type: 'move', version: document.version, block: 2, direction: -1 }), true);
+      assert.deepEqual(kinds(), [before[0], 'image', before[1], before[3], before[4]]);
+      wholePlaceholder(await onDisk());
+      assert.equal(await session.handle({ type: 'move', version: document.version, block: 1, direction: 1 }), true);
+      assert.deepEqual(kinds(), before);
+      assert.equal(await onDisk(), original, 'up then down gives the file back byte for byte');
+      assert.equal(await session.handle({ type: 'move', version: document.version, block: 2, direction: 1 }), true);
+      assert.deepEqual(kinds(), [before[0], before[1], before[3], 'image', before[4]]);
+      wholePlaceholder(await onDisk());
+      // The paragraph just above the image (now the caption) moved down past it.
+      assert.equal(await session.handle({ type: 'move', version: document.version, block: 2, direction: 1 }), true);
+      assert.deepEqual(kinds(), before);
+      wholePlaceholder(await onDisk());
+      assert.equal(await onDisk(), original);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
+  });
+
+  describe('forged messages from the page', () => {
+    const lastError = (session: EditorSession): string | undefined => [...session.posted].reverse().find((m): m is Extract<HostMessage, { type: 'error' }> => m.type === 'error')?.message;
+
+    it('a title edit reaching past the title (to: 1e9) and NaN or out-of-block offsets are refused; the page hears why', async () => {
+      const session = await openInArticleEditor(copy);
+      const document = session.document;
+      const before = document.getText();
+      const title = parseArticle(before).title;
+      const posted = session.posted.length;
+      assert.equal(await session.handle({ type: 'editTitle', version: document.version, from: 0, to: 1e9, text: '标题' }), false);
+      assert.equal(await session.handle({ type: 'editTitle', version: document.version, from: 0, to: title.length + 1, text: '标题' }), false);
+      assert.equal(await session.handle({ type: 'edit', version: document.version, block: 0, from: NaN, to: NaN, text: '字' }), false);
+      assert.equal(await session.handle({ type: 'edit', version: document.version, block: 0, from: 1.5, to: 2, text: '字' }), false);
+      assert.equal(await session.handle({ type: 'edit', version: document.version, block: 0, from: 3, to: 2, text: '字' }), false);
+      assert.equal(await session.handle({ type: 'edit', version: document.version, block: 0, from: 0, to: 100000, text: '' }), false);
+      assert.equal(await session.handle({ type: 'edit', version: document.version, block: 99, from: 0, to: 0, text: '字' }), false);
+      assert.equal(await session.handle({ type: 'split', version: document.version, block: 0, at: -1 }), false);
+      assert.equal(await session.handle({ type: 'move', version: document.version, block: 0, direction: -1 }), false);
+      assert.equal(await session.handle({ type: 'edit', version: String(document.version), block: 0, from: 0, to: 0, text: '字' }), false);
+      assert.equal(await session.handle({ type: 'edit', version: document.version, block: 0, from: 0, to: 0 }), false);
+      assert.equal(await session.handle('edit'), false);
+      assert.equal(document.getText(), before, 'the document is as it was');
+      assert.equal(document.isDirty, false);
+      assert.ok(lastError(session), 'the page is told');
+      assert.ok(session.posted.slice(posted).filter((m) => m.type === 'error').length >= 12, 'for every refused message');
+      // A title edit within the title still works.
+      assert.equal(await session.handle({ type: 'editTitle', version: document.version, from: 0, to: title.length, text: '新标题' }), true);
+      assert.equal(document.lineAt(0).text, '227新标题.txt');
+    });
+
+    it('the command message runs only the toolbar\'s commands', async () => {
+      let ran = 0;
+      const forged = vscode.commands.registerCommand('articleTest.forged', () => ran++);
+      try {
+        const session = await openInArticleEditor(copy);
+        for (const command of ['articleTest.forged', 'workbench.action.closeAllEditors', 'article.normalizeFolder']) {
+          assert.equal(await session.handle({ type: 'command', command }), false, command);
+        }
+        assert.equal(ran, 0);
+        assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputCustom, true, 'the editor is still open');
+      } finally {
+        forged.dispose();
+      }
+    });
+
+    it('an edit made against an older version is rebased where its block did not change, dropped where it did', async () => {
+      const session = await openInArticleEditor(copy);
+      const document = session.document;
+      const seen = document.version;
+      const texts = (): string[] => parseArticle(document.getText()).blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
+      const original = texts();
+      // The page types ahead: two edits against the same version, the second on top of the first.
+      assert.equal(await session.handle({ type: 'edit', version: seen, block: 1, from: 2, to: 2, text: '甲' }), true);
+      assert.equal(await session.handle({ type: 'edit', version: seen, block: 1, from: 3, to: 3, text: '乙' }), true);
+      assert.equal(texts()[1], original[1]!.slice(0, 2) + '甲乙' + original[1]!.slice(2));
+      const typed = document.version;
+      await waitFor('the page to hear of its typing', () => (session.posted.some((m) => m.type === 'update' && m.version === typed) ? true : undefined));
+      // Meanwhile paragraph 3 changes elsewhere.
+      const third = parseArticle(document.getText()).blocks.filter((b) => b.kind === 'paragraph')[3]!;
+      const external = new vscode.WorkspaceEdit();
+      external.insert(document.uri, document.positionAt(third.textStart + 2), '外部');
+      await vscode.workspace.applyEdit(external);
+      await waitFor('the page to be told', () => (session.posted.some((m) => m.type === 'update' && m.version === document.version) ? true : undefined));
+      const afterExternal = document.getText();
+      // An edit the page made before it heard of that, in a paragraph that did not change: rebased.
+      assert.equal(await session.handle({ type: 'edit', version: typed, block: 5, from: 2, to: 2, text: '丙' }), true);
+      assert.equal(texts()[5], original[5]!.slice(0, 2) + '丙' + original[5]!.slice(2));
+      // One in the paragraph that changed: dropped, and the page hears why.
+      const now = document.getText();
+      assert.equal(await session.handle({ type: 'edit', version: typed, block: 3, from: 2, to: 2, text: '丁' }), false);
+      assert.equal(document.getText(), now);
+      assert.match(lastError(session) ?? '', /changed|修改/);
+      assert.ok(afterExternal.includes('外部'));
+      // A version the document never had.
+      assert.equal(await session.handle({ type: 'edit', version: document.version + 1000, block: 0, from: 0, to: 0, text: '戊' }), false);
+      assert.equal(document.getText(), now);
+    });
+
+    it('undo from a page whose panel is not the active one does nothing', async () => {
+      const session = await openInArticleEditor(copy);
+      const document = session.document;
+      assert.equal(await session.handle({ type: 'edit', version: document.version, block: 0, from: 2, to: 2, text: '改' }), true);
+      const edited = document.getText();
+      await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+      await waitFor('the panel to be inactive', () => (session.panel.active ? undefined : true));
+      assert.equal(await session.handle({ type: 'undo' }), false);
+      assert.equal(document.getText(), edited);
+    });
   });
 });

@@ -258,4 +258,61 @@ describe('Article Editor on the seed', function () {
     await workbench.screenshot('editor-undo');
     assert.deepEqual(workbench.pageErrors, [], 'no uncaught errors in the workbench');
   });
+
+  it('moves the image block of seed 006 up and down (Alt+↑, the ↓ button): the file keeps its placeholder lines whole', async () => {
+    const workbench = wb!;
+    const page = workbench.page;
+    const name = '006_variant-ae-image-placeholder-html.txt';
+    const file = join(workbench.workspace, name);
+    const original = readFileSync(file, 'utf8');
+    const expected = expectedFor(original);
+    // The folder tree was collapsed for the Article Outline: open it again to pick the file.
+    const explorer = page.locator('.pane-header[aria-label^="Explorer Section"]').first();
+    if ((await explorer.getAttribute('aria-expanded')) === 'false') await explorer.click();
+    await workbench.openFile(name);
+    await workbench.waitForLanguageMode('Article');
+    await workbench.runCommand('Article: Open in Article Editor');
+    const editor = articlePage(page);
+    await editor.getByRole('textbox', { name: 'Title', exact: true }).filter({ hasText: expected.title }).waitFor();
+    const kinds = (): Promise<string[]> =>
+      editor.locator('.blocks .block').evaluateAll((els) => els.map((el) => (el.classList.contains('image') ? 'image' : (el.querySelector('[role="textbox"]')?.textContent ?? '').slice(0, 4))));
+    const before = await kinds();
+    assert.deepEqual(before, ['4月28', '记者在位', 'image', '图为市民', '市住房城']);
+    const placeholder = ['---------------------------------------- ', '-------------------这里有图片------------ ', '---------------------------------------- '];
+    const saved = async (): Promise<string> => {
+      await workbench.runCommand('File: Save');
+      await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: name }).waitFor();
+      return readFileSync(file, 'utf8');
+    };
+
+    // Alt+↑ on the image.
+    await editor.locator('.blocks .block.image .figure').click();
+    await page.keyboard.press('Alt+ArrowUp');
+    await until('the image one block up', kinds, (now) => now[1] === 'image');
+    assert.deepEqual(await kinds(), [before[0], 'image', before[1], before[3], before[4]]);
+    await workbench.screenshot('editor-image-up');
+    const up = await saved();
+    assert.deepEqual(up.split('\n').filter((line) => line.includes('-----')), placeholder, 'the placeholder\'s three lines, each on a line of its own');
+    assert.ok(!/<\/div>-|- <div/.test(up), 'no dash line glued to a paragraph');
+    assert.deepEqual(expectedFor(up).paragraphs, [expected.paragraphs[0], '', expected.paragraphs[1], expected.paragraphs[3], expected.paragraphs[4]], 'the core reads the same blocks back');
+
+    // The image's ↓ button (shown on hover) moves it back: the file is the seed again, byte for byte.
+    const image = editor.locator('.blocks .block.image');
+    await image.hover();
+    await image.locator('button.tool-down').click();
+    await until('the image back in its place', kinds, (now) => now[2] === 'image');
+    assert.deepEqual(await kinds(), before);
+    assert.equal(await saved(), original);
+
+    // The paragraph just above the image moved down past it.
+    const above = editor.getByRole('textbox', { name: 'Paragraph 2', exact: true });
+    await above.click({ position: { x: 40, y: 12 } });
+    await page.keyboard.press('Alt+ArrowDown');
+    await until('the paragraph below the image', kinds, (now) => now[1] === 'image');
+    await workbench.screenshot('editor-paragraph-down');
+    const down = await saved();
+    assert.deepEqual(down.split('\n').filter((line) => line.includes('-----')), placeholder);
+    assert.deepEqual(expectedFor(down).paragraphs, [expected.paragraphs[0], '', expected.paragraphs[1], expected.paragraphs[3], expected.paragraphs[4]]);
+    assert.deepEqual(workbench.pageErrors, [], 'no uncaught errors in the workbench');
+  });
 });

@@ -4,7 +4,8 @@ import type { Article } from '../../src/core/model';
 import { applyEdits, type TextEdit } from '../../src/core/normalize';
 import { parseArticle } from '../../src/core/parse';
 import { realTagEnd } from '../../src/core/text';
-import { deleteBlock, editorView, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../../src/editor/edits';
+import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../../src/core/edits';
+import { editorView } from '../../src/editor/edits';
 import { generateArticle, mixSeed } from '../support/generate';
 import { readSeed } from '../support/seeds';
 
@@ -41,11 +42,11 @@ describe('Article Editor edits on the real seed', () => {
     const moved = apply(seed, swapBlocks(seed, index[2]!, index[3]!));
     assert.deepEqual(paragraphs(moved), [texts[0], texts[1], texts[3], texts[2], ...texts.slice(4)]);
 
-    const deleted = apply(seed, deleteBlock(seed, index[7]!, index[8]));
+    const deleted = apply(seed, deleteBlock(seed, index[7]!));
     assert.deepEqual(paragraphs(deleted), texts.slice(0, 7));
     assert.ok(!deleted.source.endsWith('</div><div>&nbsp;</div><div>&nbsp;</div>'));
 
-    const inserted = apply(seed, insertParagraph(seed, index[0]!, index[0]));
+    const inserted = apply(seed, insertParagraph(seed, index[0]!));
     assert.deepEqual(paragraphs(inserted), [texts[0], '', ...texts.slice(1)]);
   });
 
@@ -53,6 +54,12 @@ describe('Article Editor edits on the real seed', () => {
     const after = apply(seed, editTitle(seed, 0, 3, '湖北省'));
     assert.equal(after.titleLine.raw, '227湖北省“不忘初心、牢记使命”主题教育工作会议召开.txt');
     assert.equal(after.listIndex, 227);
+  });
+
+  it('a title edit that would make line 1 run into the body (a typed <div>) is refused', () => {
+    assert.equal(editTitle(seed, 2, 2, '<div>'), undefined);
+    assert.equal(editTitle(seed, 2, 2, '<p class=x>'), undefined);
+    assert.ok(editTitle(seed, 2, 2, '<注>'), 'tag-like text that is no block stays possible');
   });
 
   it('the view lists paragraphs and images with their counts', () => {
@@ -101,7 +108,12 @@ describe('Article Editor edits: random sequences of operations', () => {
           } else if (op === 'split') {
             const at = b % (text.length + 1);
             edit = splitParagraph(article, index[v]!, at);
-            model.splice(v, 1, text.slice(0, at), text.slice(at));
+            // A blank half is a new empty paragraph (none in plain text); the other half keeps the paragraph as it was.
+            const blank = (t: string): boolean => t.trim() === '';
+            if (!edit) continue;
+            if (blank(text.slice(0, at))) model.splice(v, 0, '');
+            else if (blank(text.slice(at))) model.splice(v + 1, 0, '');
+            else model.splice(v, 1, text.slice(0, at), text.slice(at));
           } else if (op === 'merge' && v > 0) {
             edit = mergeParagraphs(article, index[v - 1]!, index[v]!);
             model.splice(v - 1, 2, model[v - 1]! + text);
@@ -109,11 +121,11 @@ describe('Article Editor edits: random sequences of operations', () => {
             edit = swapBlocks(article, index[v]!, index[v + 1]!);
             model.splice(v, 2, model[v + 1]!, text);
           } else if (op === 'delete' && index.length > 1) {
-            edit = deleteBlock(article, index[v]!, index[v + 1]);
+            edit = deleteBlock(article, index[v]!);
             model.splice(v, 1);
           } else if (op === 'insert') {
-            edit = insertParagraph(article, index[v]!, index[0]);
-            model.splice(v + 1, 0, '');
+            edit = insertParagraph(article, index[v]!);
+            if (edit) model.splice(v + 1, 0, '');
           }
           if (!edit) continue;
           article = parseArticle(applyEdits(article.source, [edit]));
@@ -144,7 +156,7 @@ describe('Article Editor edits in paragraphs with inline markup', () => {
   });
 
   it('Enter between elements splits there and keeps the markup on both sides', () => {
-    const after = parseArticle(applyEdits(source, [splitParagraph(article, i, 3)]));
+    const after = parseArticle(applyEdits(source, [splitParagraph(article, i, 3)!]));
     assert.deepEqual(paragraphs(after), ['甲乙乙', '丙&丁\n戊']);
     assert.match(after.source, /甲<strong>乙乙<\/strong><\/span><\/div><div>&nbsp;<\/div><div><span style='x'> 丙&amp;丁<br>戊/);
   });
