@@ -667,7 +667,8 @@ async function start() {
     stateDir,
     port,
     extensionsDir,
-    settings: { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' },
+    // playground/ lies inside this repository: no "open the parent git repository?" prompt.
+    settings: { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'git.openRepositoryInParentFolders': 'never' },
     logFile: join(stateDir, 'code-server.log'),
   }).catch((error) => {
     throw new HostError(`${error.message}${error.message.includes('exited') ? ` (is port ${port} free? set PORT=...)` : ''}`);
