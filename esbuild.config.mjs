@@ -1,7 +1,8 @@
 // Bundles the extension, the CLI and (with --tests) the test and bench entry points.
 // Usage: node esbuild.config.mjs [--production] [--watch] [--tests]
+// --production: minified, no source maps, and the size of each bundle printed (what the .vsix ships).
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -25,6 +26,8 @@ function filesUnder(dir, suffixes) {
   return found;
 }
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -34,6 +37,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // `article --version` prints the package's version.
+  define: { 'process.env.ARTICLE_VERSION': JSON.stringify(version) },
 };
 
 const builds = [
@@ -79,6 +84,11 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   const started = Date.now();
-  await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log(`esbuild: built ${builds.length} bundle set(s) in ${Date.now() - started} ms`);
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: production })));
+  console.log(`esbuild: built ${builds.length} bundle set(s)${production ? ' for production' : ''} in ${Date.now() - started} ms`);
+  if (production) {
+    for (const { metafile } of results) {
+      for (const [file, { bytes }] of Object.entries(metafile.outputs)) console.log(`  ${file}  ${(bytes / 1024).toFixed(1)} KB`);
+    }
+  }
 }

@@ -1,16 +1,47 @@
-// Flat ESLint config: typescript-eslint's recommended rules, type-aware.
+// Flat ESLint config: typescript-eslint's type-aware recommended rules (recommendedTypeChecked,
+// through the TypeScript project service) on every .ts file, and the layering rules: the core
+// imports neither VS Code nor Node, the webview does not import the core.
+// test/unit/lint.test.ts checks that the layering rules bite.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+/** Node's built-in modules by their bare names (`fs`, `fs/promises`, ...): `node:*` is matched by a pattern. */
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+
+const noNode = (who) => nodeBuiltins.map((name) => ({ name, message: `${who} runs without Node: no Node built-in modules.` }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-host/**', '.vscode-test/**', 'test-results/**', 'media/*.js', 'bench/.data/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-host/**', '.vscode-test/**', 'test-results/**', 'media/*.js', 'bench/.data/**', 'playground/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    // The page's files are in webview/tsconfig.json (DOM types). Until that config stops
+    // inheriting the root's `"exclude": ["webview"]`, the project service cannot find them:
+    // webview/tsconfig.lint.json is the same config with the files included.
+    files: ['webview/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './webview/tsconfig.lint.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    // Build, test and bench scripts in JavaScript, and their type declarations: no type information.
+    files: ['**/*.mjs', '**/*.cjs', '**/*.d.mts'],
+    ...tseslint.configs.disableTypeChecked,
+  },
   {
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // The `arr[i]!` assertions are written for noUncheckedIndexedAccess (issue 9, section 3):
+      // until it is on, this rule calls each of them unnecessary.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       eqeqeq: ['error', 'always'],
       curly: ['error', 'multi-line'],
       'no-console': 'off',
@@ -19,10 +50,62 @@ export default tseslint.config(
     },
   },
   {
-    // The core is shared by the extension, the CLI and the tests: it must never depend on VS Code.
+    // Tests and benchmarks read JSON (the CLI's output, fixtures) and run callbacks in the
+    // browser (playwright's page.evaluate) whose DOM types the Node tsconfig lacks: their values
+    // are `any` by nature, and the assertions are what checks them.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // Known findings in the page that issue 9, section 3 fixes (the type guard isTextField
+    // narrows to `never`; the update message's blocks are `any`): drop this block with that fix.
+    files: ['webview/editor.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+    },
+  },
+  {
+    // The core is shared by the extension, the CLI, the webview's host and the tests: it
+    // depends on neither VS Code nor Node, nor on the layers above it.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must stay free of the vscode API.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core must stay free of the vscode API.' }, ...noNode('src/core')],
+          patterns: [
+            { regex: '^node:', message: 'src/core runs without Node: no node:* modules.' },
+            {
+              regex: '^(\\.\\./)+(features|editor|node|cli|config|extension)(/|$)',
+              message: 'src/core is the bottom layer: it imports only itself and pure libraries.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The page runs in the webview: no VS Code API, no Node, and not the core (the host sends
+    // it what it shows; it may share only the message types of src/editor/protocol.ts).
+    files: ['webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview has no vscode API: talk to the host through messages.' }, ...noNode('The webview')],
+          patterns: [
+            { regex: '^node:', message: 'The webview runs in a browser: no node:* modules.' },
+            { regex: '(^|/)src/core(/|$)', message: 'The webview may not import the core: the host sends it what it needs (src/editor/protocol.ts).' },
+          ],
+        },
+      ],
     },
   },
   {

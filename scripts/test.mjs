@@ -37,6 +37,8 @@ for (const name of ['unit.json', 'fault.json', 'integration.json', 'ui.json', 's
 
 const npx = (args) => ['npx', ['--no-install', ...args]];
 const checks = [
+  // The VS Code tiers' Debian packages: installed now as root, or the command to run (before minutes of checks).
+  ...(unitOnly ? [] : [['Debian packages', process.execPath, ['scripts/vscode-host.mjs', 'prerequisites', 'test']]]),
   ['build', process.execPath, ['esbuild.config.mjs', '--tests']],
   ['typecheck', ...npx(['tsc', '-p', '.', '--noEmit'])],
   ['typecheck webview', ...npx(['tsc', '-p', 'webview', '--noEmit'])],

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// A real VS Code for this offline machine: code-server (VS Code 1.100.3's server and web
+// A real VS Code for an offline machine: code-server (VS Code 1.100.3's server and web
 // workbench, from npm) with Debian's Chromium as the window, driven by playwright-core.
-// See /work/shared/VSCODE-HOST.md for why it is done this way.
+// README.md ("Development") says why it is done this way.
 //
 //   node scripts/vscode-host.mjs install            install code-server into .vscode-host/ (once)
 //   node scripts/vscode-host.mjs test [tier...]     integration tier (mocha inside the extension
 //                                                   host), then the UI tier (mocha in Node driving
 //                                                   the workbench); tiers: integration, ui
-//   node scripts/vscode-host.mjs start              package the .vsix, install it, serve seeds/
-//                                                   on http://127.0.0.1:${PORT:-8080}
+//   node scripts/vscode-host.mjs start              package the .vsix, install it, serve playground/
+//                                                   (a working copy of seeds/) on
+//                                                   http://127.0.0.1:${PORT:-8080}
+//   node scripts/vscode-host.mjs prerequisites start|test   only the Debian packages step
+//
+// Each command first installs the Debian packages it lacks when run as root (apt-get), or
+// stops with the exact command to run (scripts/prerequisites.mjs decides what is missing).
 //
 // `test` expects `npm run build` and `node esbuild.config.mjs --tests` to have run.
 // This module is also the harness of the UI tests: test/support/workbench.ts imports it.
@@ -24,6 +29,8 @@ import { arch, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { packageExtension } from './package.mjs';
+import { DEFAULT_CHROMIUM, describePackages, ensurePackages, NOTO_CJK, planPackages, PrerequisiteError, present } from './prerequisites.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,8 +40,7 @@ export const resultsDir = join(repoRoot, 'test-results');
 const installDir = join(hostDir, 'code-server');
 const markerFile = join(installDir, 'installed.json');
 const codeServerEntry = join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const APT_HINT = 'run .ci/run, or as root: apt-get update && apt-get install -y chromium fonts-noto-cjk libkrb5-dev pkg-config ripgrep';
+const chromiumPath = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
 
 // Chromium flags: without the networking ones it floods the closed network with connection attempts.
 const CHROMIUM_ARGS = [
@@ -170,11 +176,23 @@ function removeLater(path) {
 // ---------------------------------------------------------------------------------------------
 // Preflight and install
 
-export function requireChromium() {
-  if (!existsSync(chromiumPath)) {
-    throw new HostError(`Chromium not found at ${chromiumPath}: ${APT_HINT}`);
+/** Installs the Debian packages `task` lacks (as root), or throws a HostError with the command. */
+export function requirePackages(task, { reinstall = false } = {}) {
+  try {
+    ensurePackages({ task, codeServerInstalled: !reinstall && codeServerReady(), chromiumPath, log });
+  } catch (error) {
+    if (error instanceof PrerequisiteError) throw new HostError(error.message);
+    throw error;
   }
-  if (!existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) {
+}
+
+/** Throws a HostError with the exact apt-get command when Chromium (or its CJK fonts) is missing. */
+export function requireChromium() {
+  const plan = planPackages({ task: 'test', codeServerInstalled: true, chromiumPath, present, root: process.getuid?.() === 0, sudo: present('sudo') });
+  if (plan.packages.some((p) => p.name === 'chromium')) {
+    throw new HostError(`Chromium not found at ${chromiumPath}: ${plan.hint}`);
+  }
+  if (!existsSync(NOTO_CJK)) {
     log('warning: fonts-noto-cjk is not installed; Chinese text in screenshots will be empty boxes');
   }
 }
@@ -203,26 +221,20 @@ function installedVersion() {
   }
 }
 
+function codeServerReady() {
+  return installedVersion() === CODE_SERVER_VERSION && existsSync(codeServerEntry);
+}
+
 /**
  * Installs code-server@CODE_SERVER_VERSION into .vscode-host/code-server unless the marker
  * says that exact version is there. Returns the path of its entry.js.
  */
 export async function installCodeServer({ force = false } = {}) {
-  requireChromium();
-  if (!force && installedVersion() === CODE_SERVER_VERSION && existsSync(codeServerEntry)) return codeServerEntry;
+  if (!force && codeServerReady()) return codeServerEntry;
 
-  const missing = [
-    ['rg', 'ripgrep'],
-    ['pkg-config', 'pkg-config'],
-    ['krb5-config', 'libkrb5-dev'],
-    ['make', 'make'],
-    ['g++', 'g++'],
-    ['python3', 'python3'],
-  ].filter(([command]) => !which(command));
-  if (missing.length > 0) {
-    throw new HostError(
-      `installing code-server needs ${missing.map(([c, p]) => `${c} (Debian package ${p})`).join(', ')}: ${APT_HINT} build-essential python3`,
-    );
+  const tools = planPackages({ task: 'install', codeServerInstalled: false, present, root: process.getuid?.() === 0, sudo: present('sudo') });
+  if (tools.packages.length > 0) {
+    throw new HostError(`installing code-server needs ${describePackages(tools.packages)}: ${tools.hint}`);
   }
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== 20) throw new HostError(`code-server ${CODE_SERVER_VERSION} needs Node 20; this is Node ${process.versions.node}`);
@@ -622,17 +634,12 @@ async function test(names) {
 // ---------------------------------------------------------------------------------------------
 // start: the packaged extension in code-server, for a person with a browser
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new HostError(`\`${[command, ...args].join(' ')}\` failed (exit code ${result.status ?? result.signal})`);
-}
+/** The folder `npm start` serves: a copy of seeds/ made on first start, git-ignored. */
+export const playground = join(repoRoot, 'playground');
 
 async function start() {
   const port = Number(process.env.PORT || 8080);
-  run('npm', ['run', 'build']);
-  mkdirSync(join(repoRoot, 'dist'), { recursive: true });
-  const vsix = join(repoRoot, 'dist', 'article-editor.vsix');
-  run('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix]);
+  const { path: vsix } = await packageExtension({ quiet: true });
   const entry = await installCodeServer();
 
   const stateDir = join(hostDir, 'start');
@@ -646,17 +653,30 @@ async function start() {
   );
   if (install.status !== 0) throw new HostError(`code-server --install-extension ${relative(repoRoot, vsix)} failed`);
 
+  // code-server saves edits automatically: trying the editor must not change the repository's seeds.
+  const fresh = !existsSync(playground);
+  if (fresh) cpSync(join(repoRoot, 'seeds'), playground, { recursive: true });
+  log(
+    fresh
+      ? `made ${relative(repoRoot, playground)}/, a working copy of seeds/: edits land there (delete it for a fresh copy)`
+      : `serving ${relative(repoRoot, playground)}/, your working copy of seeds/ (delete it for a fresh copy)`,
+  );
+
   const server = await startCodeServer({
-    folder: join(repoRoot, 'seeds'),
+    folder: playground,
     stateDir,
     port,
     extensionsDir,
-    settings: { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' },
+    // playground/ lies inside this repository: no "open the parent git repository?" prompt.
+    settings: { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'git.openRepositoryInParentFolders': 'never' },
     logFile: join(stateDir, 'code-server.log'),
   }).catch((error) => {
     throw new HostError(`${error.message}${error.message.includes('exited') ? ` (is port ${port} free? set PORT=...)` : ''}`);
   });
-  console.log(`\nArticle Editor in VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} (code-server ${CODE_SERVER_VERSION}):\n\n  ${server.origin}/?folder=${encodeURIComponent(join(repoRoot, 'seeds'))}\n\nlog: ${relative(repoRoot, server.logFile)}; Ctrl-C stops it.`);
+  console.log(
+    `\nArticle Editor in VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} (code-server ${CODE_SERVER_VERSION}) on ${relative(repoRoot, playground)}/:\n\n` +
+      `  ${server.origin}/?folder=${encodeURIComponent(playground)}\n\nopen it in your browser; log: ${relative(repoRoot, server.logFile)}; Ctrl-C stops it.`,
+  );
   const code = await server.exited;
   await haltIfStopping();
   console.error(`[vscode-host] code-server exited (${code})`);
@@ -669,18 +689,24 @@ async function start() {
 async function main(argv) {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'prerequisites':
+      if (!['start', 'test'].includes(rest[0])) break;
+      requirePackages(rest[0]);
+      return 0;
     case 'install':
+      requirePackages('install', { reinstall: rest.includes('--force') });
       await installCodeServer({ force: rest.includes('--force') });
       log(`code-server ${CODE_SERVER_VERSION}: ${relative(repoRoot, codeServerEntry)}`);
       return 0;
     case 'test':
+      requirePackages('test');
       return test(rest);
     case 'start':
+      requirePackages('start');
       return start();
-    default:
-      console.error('usage: node scripts/vscode-host.mjs install [--force] | test [integration] [ui] | start');
-      return 2;
   }
+  console.error('usage: node scripts/vscode-host.mjs install [--force] | test [integration] [ui] | start | prerequisites start|test');
+  return 2;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {

@@ -37,7 +37,7 @@ describe('Export Clean Text', function () {
 
       const md = await vscode.commands.executeCommand<vscode.TextDocument>('article.exportCleanText', uri, 'md');
       assert.equal(md.languageId, 'markdown');
-      assert.ok(md.getText().startsWith(`# ${json.title}\n\n`), seed);
+      assert.ok(md.getText().startsWith(`# ${String(json.title)}\n\n`), seed);
 
       const object = await vscode.commands.executeCommand<vscode.TextDocument>('article.exportCleanText', uri, 'json');
       const { path, ...rest } = JSON.parse(object.getText());

@@ -5,7 +5,7 @@
  * Starting and stopping code-server and Chromium is done by scripts/vscode-host.mjs (loaded at
  * run time, so the UI tests and `node scripts/vscode-host.mjs` share one implementation and one
  * teardown); this module adds the workbench interactions. Selectors are those that worked on
- * VS Code 1.100.3 (see /work/shared/VSCODE-HOST.md).
+ * VS Code 1.100.3 (README.md, "Development", says how the tests reach it).
  *
  *   const wb = await openWorkbench();           // a fresh copy of seeds/ as the workspace
  *   await wb.openFile('000_5edd2806a98033fb.txt');

@@ -152,12 +152,12 @@ describe('article grammar', () => {
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       }),
-      loadGrammar: async (scopeName: string) => {
+      loadGrammar: (scopeName: string) => {
         if (scopeName === 'text.html.article') {
-          return vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath);
+          return Promise.resolve(vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath));
         }
-        if (scopeName === 'source.css') return vsctm.parseRawGrammar(JSON.stringify(cssStub), 'css.json');
-        return null;
+        if (scopeName === 'source.css') return Promise.resolve(vsctm.parseRawGrammar(JSON.stringify(cssStub), 'css.json'));
+        return Promise.resolve(null);
       },
     });
     const loaded = await registry.loadGrammar('text.html.article');
