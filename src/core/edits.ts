@@ -197,7 +197,14 @@ export function mergeParagraphs(article: Article, previous: number, i: number): 
   const before = article.blocks[previous]!;
   const block = article.blocks[i]!;
   if (before.kind !== 'paragraph' || block.kind !== 'paragraph') return undefined;
-  return { start: before.textEnd, end: block.textStart, text: '' };
+  const source = article.source;
+  const closing = source.slice(before.textEnd, before.end);
+  // The same closing markup (the common case): cut from the end of one text to the start of the
+  // next, and the second paragraph's closers close the joined one.
+  if (closing === source.slice(block.textEnd, block.end)) return { start: before.textEnd, end: block.textStart, text: '' };
+  // Other markup (`<p>` then `<div><span>`): the second text moves into the first paragraph's
+  // markup, whose closers follow it; the second's closers would be stray text there.
+  return { start: before.textEnd, end: block.end, text: source.slice(block.textStart, block.textEnd) + closing };
 }
 
 // ---- Line structure -------------------------------------------------------------------------

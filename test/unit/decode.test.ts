@@ -129,9 +129,12 @@ describe('decodeBytes: is GB18030 certain or guessed?', () => {
     }
   });
 
-  it('generated articles of every variant written in GB18030 are certain', () => {
+  it('generated Chinese articles of every variant written in GB18030 are certain', () => {
+    // Variant M (English and Japanese pages) is left out: an all-ASCII file is UTF-8, and the
+    // certainty rule is evidence of Chinese text, so Japanese in GB18030 stays a guess.
+    const chinese = VARIANTS.filter((v) => v !== 'M');
     for (let i = 0; i < 200; i++) {
-      const g = generateArticle(mixSeed(0x6b, i), { variant: VARIANTS[i % VARIANTS.length]! });
+      const g = generateArticle(mixSeed(0x6b, i), { variant: chinese[i % chinese.length]! });
       const result = decodeBytes(gb(g.text));
       assert.ok(result.ok && result.encoding === 'gb18030' && result.certain, `article ${i}`);
     }
