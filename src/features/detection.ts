@@ -27,6 +27,30 @@ async function reopenAsGb18030(document: vscode.TextDocument): Promise<vscode.Te
   return document;
 }
 
+/** The language's name in the language picker (the first alias in package.json). */
+const ARTICLE_LANGUAGE_NAME = 'Article';
+
+/**
+ * Switches a document to Article the way the status bar's language picker does: the editor then
+ * remembers it as the user's choice. (`setTextDocumentLanguage` changes only the document, and the
+ * editor puts back the language last picked for it when its tab is shown again.) Where the document
+ * has no text editor to show it in, the document alone is switched.
+ */
+async function treatAsArticle(document: vscode.TextDocument): Promise<void> {
+  let editor: vscode.TextEditor | undefined;
+  try {
+    editor = await vscode.window.showTextDocument(document, { preview: false });
+  } catch {
+    editor = undefined;
+  }
+  if (editor && vscode.window.activeTextEditor === editor) {
+    await vscode.commands.executeCommand('workbench.action.editor.changeLanguageMode', ARTICLE_LANGUAGE_NAME);
+    if (vscode.window.activeTextEditor?.document.languageId === ARTICLE_LANGUAGE) return;
+  }
+  const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === document.uri.toString()) ?? document;
+  if (current.languageId !== ARTICLE_LANGUAGE) await vscode.languages.setTextDocumentLanguage(current, ARTICLE_LANGUAGE);
+}
+
 export function registerDetection(context: vscode.ExtensionContext): void {
   // Documents this session switched; seeing one as plaintext again while it stays open means the
   // user chose that. A language change closes and reopens the document in one go; a real close
@@ -68,8 +92,7 @@ export function registerDetection(context: vscode.ExtensionContext): void {
         return;
       }
       switched.add(document.uri.toString());
-      const article = await vscode.languages.setTextDocumentLanguage(document, ARTICLE_LANGUAGE);
-      if (uri instanceof vscode.Uri) await vscode.window.showTextDocument(article);
+      await treatAsArticle(document);
     }),
   );
   for (const document of vscode.workspace.textDocuments) void consider(document);

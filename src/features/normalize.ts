@@ -63,10 +63,15 @@ class PreviewProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-async function previewNormalization(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/** Opens the diff of the document and its normalized form; a canonical article gets a message instead of an empty diff. */
+async function previewNormalization(articles: ArticleCache, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const document = await targetDocument(uri);
   if (!document) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an article first.'));
+    return undefined;
+  }
+  if (normalizationOf(articles, document).edits.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in canonical form: normalizing would change nothing.', basename(document.uri.path)));
     return undefined;
   }
   const preview = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: document.uri.path, query: document.uri.toString() });
@@ -181,7 +186,7 @@ export function registerNormalize(context: vscode.ExtensionContext, articles: Ar
     log,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
     vscode.commands.registerCommand('article.normalize', (uri?: vscode.Uri) => normalizeDocument(articles, uri)),
-    vscode.commands.registerCommand('article.previewNormalization', (uri?: vscode.Uri) => previewNormalization(uri)),
+    vscode.commands.registerCommand('article.previewNormalization', (uri?: vscode.Uri) => previewNormalization(articles, uri)),
     vscode.commands.registerCommand('article.normalizeFolder', (folder?: vscode.Uri, args?: FolderNormalizeArgs) => normalizeFolder(log, folder, args)),
     vscode.languages.registerDocumentFormattingEditProvider({ language: ARTICLE_LANGUAGE }, {
       provideDocumentFormattingEdits(document) {

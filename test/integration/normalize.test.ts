@@ -84,6 +84,17 @@ describe('Normalize Styling', function () {
     assert.equal(document.getText(), before);
     assert.equal(document.isDirty, false);
   });
+
+  it('Preview Normalization of a canonical article opens no diff', async () => {
+    const seed = (await seedFiles()).find((name) => name.startsWith('000_'))!;
+    const document = await openArticle(seed);
+    await vscode.window.showTextDocument(document);
+    assert.ok(canonical(document.getText()), 'the real seed is canonical');
+    const preview = await vscode.commands.executeCommand<vscode.Uri | undefined>('article.previewNormalization');
+    assert.equal(preview, undefined);
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputText && input.uri.toString() === document.uri.toString(), 'the article stays the active tab');
+  });
 });
 
 describe('Normalize Folder', function () {

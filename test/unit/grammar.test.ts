@@ -133,7 +133,8 @@ const TAG = 'entity.name.tag';
 const ATTR = 'entity.other.attribute-name';
 const ENTITY = 'constant.character.entity';
 const TEXT = 'meta.paragraph.text.article';
-const PLACEHOLDER = 'markup.other.image-placeholder.article';
+// A comment scope: every theme colours it, and it says what a placeholder is (not text).
+const PLACEHOLDER = 'comment.line.image-placeholder.article';
 const CSS = 'source.css';
 const EMBEDDED = 'meta.embedded.line.css';
 const TAG_NAMES = new Set([
@@ -404,7 +405,7 @@ describe('article grammar', () => {
         assertScope(lines[i], lines[i].text, PLACEHOLDER);
         assertNoScope(lines[i], lines[i].text, TEXT);
       }
-      assertScope(lines[first + 1], '这里有图片', 'markup.other.image-placeholder.label.article');
+      assertScope(lines[first + 1], '这里有图片', 'markup.italic.image-placeholder.label.article');
       assertScope(lines[first + 3], 'div', TAG);
       assertScope(lines[first - 1], '&nbsp;', ENTITY);
     }
@@ -420,6 +421,26 @@ describe('article grammar', () => {
       assert.equal(lines.length, 6);
       assert.deepEqual(textsWith(lines[0], INDEX), ['88']);
       checkPlaceholders(lines, 2);
+    });
+
+    it('scopes a placeholder glued to the spacer before it, as the scraper writes it', () => {
+      const dashes = '-'.repeat(40) + ' ';
+      const lines = tokenize(
+        `1标题.txt\n<div><span style='x'> 　　第一段。</span></div><div>&nbsp;</div>${dashes}\n-------------------这里有图片------------ \n${dashes}\n<div><span style='x'> 　　第二段。</span></div>`,
+      );
+      assertScope(lines[1], dashes, PLACEHOLDER);
+      assertNoScope(lines[1], dashes, TEXT);
+      assertScope(lines[1], '&nbsp;', ENTITY);
+      assertScope(lines[1], '第一段。', TEXT);
+      for (const line of [lines[2], lines[3]]) assertScope(line, line.text, PLACEHOLDER);
+      assertScope(lines[2], '这里有图片', 'markup.italic.image-placeholder.label.article');
+      assertScope(lines[4], '第二段。', TEXT);
+      assertNoScope(lines[4], '第二段。', PLACEHOLDER);
+    });
+
+    it('leaves dashes inside a paragraph text', () => {
+      const lines = tokenize(`1标题.txt\n<div><span style='x'> 比分是3----------1</span></div>`);
+      assertNoScope(lines[1], '3----------1', PLACEHOLDER);
     });
 
     it('scopes them in a plain-text file', () => {

@@ -44,6 +44,15 @@ describe('localisation', () => {
     }
   });
 
+  it('every command has the category Article, translated', () => {
+    const manifest = json('package.json') as { contributes: { commands: { command: string; category?: string }[] } };
+    const commands = manifest.contributes.commands;
+    assert.ok(commands.length > 5);
+    assert.deepEqual(commands.filter((c) => c.category !== '%category%').map((c) => c.command), []);
+    assert.equal(json('package.nls.json').category, 'Article');
+    assert.equal(json('package.nls.zh-cn.json').category, '文章');
+  });
+
   it('translations keep their {0} placeholders', () => {
     const bundle = json('l10n/bundle.l10n.zh-cn.json');
     for (const [key, value] of Object.entries(bundle)) {
