@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { repoRoot, seedPath } from '../support/seeds';
 
 const cli = (...args: string[]) => {
@@ -184,6 +185,28 @@ describe('CLI normalize', function () {
     assert.deepEqual([...bom.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     assert.match(bom.toString('utf8'), /\r\n/);
     assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+  });
+
+  it('--write keeps the bytes of text it does not change: GB18030 A6 D9 stays A6 D9', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article-normalize-gb-'));
+    const file = join(dir, 'gb.txt');
+    // U+FE10 is A6 D9 in GBK; encoding the text again would write it as 84 31 82 36.
+    const text = "7竖排标点.txt\n<div><span style='font-size:16px;display:block'> 　　这是竖排逗号︐在段落里。</span></div><div>&nbsp;</div><div><span style='font-size:16px;display:block'> 　　第二段A&B公司。</span></div>";
+    const encoded = Buffer.from(iconv.encode(text, 'gb18030'));
+    const four = Buffer.from([0x84, 0x31, 0x82, 0x36]);
+    const at = encoded.indexOf(four);
+    assert.ok(at > 0, 'iconv-lite writes U+FE10 as four bytes');
+    const bytes = Buffer.concat([encoded.subarray(0, at), Buffer.from([0xa6, 0xd9]), encoded.subarray(at + 4)]);
+    assert.equal(new TextDecoder('gb18030').decode(bytes), text, 'A6 D9 reads as U+FE10');
+    writeFileSync(file, bytes);
+    const r = cli('normalize', file, '--write');
+    assert.equal(r.code, 0, r.stderr);
+    const after = readFileSync(file);
+    assert.notDeepEqual(after, bytes, 'the block style was normalized');
+    assert.ok(after.includes(Buffer.from([0xa6, 0xd9])), 'A6 D9 kept');
+    assert.ok(!after.includes(four), 'not re-encoded as four bytes');
+    assert.match(new TextDecoder('gb18030').decode(after), /这是竖排逗号︐在段落里。/);
+    assert.match(new TextDecoder('gb18030').decode(after), /第二段A&amp;B公司。/);
   });
 
   it('settings as flags: --layout blockPerLine --indent none', () => {
