@@ -137,6 +137,63 @@ describe('corpus: Articles view, workspace symbols, status bar counts', function
     await waitFor('the counts hidden without an article', () => (corpus.status.current === undefined ? true : undefined));
   });
 
+  it('Find Duplicate Articles groups a copy and a cut copy with the seed; the diff compares their clean text', async () => {
+    const { corpus } = await api();
+    const copy = workspaceFile('fixtures/corpus-dup-copy.txt');
+    const cut = workspaceFile('fixtures/corpus-dup-cut.txt');
+    const seed = await vscode.workspace.fs.readFile(workspaceFile(SEED));
+    const text = new TextDecoder().decode(seed);
+    try {
+      await vscode.workspace.fs.writeFile(copy, seed);
+      await vscode.workspace.fs.writeFile(cut, encode(text.slice(0, text.lastIndexOf('<div><span'))));
+      await waitFor('the copies indexed', () => (corpus.index.get(copy) && corpus.index.get(cut) ? true : undefined));
+      const groups = await corpus.reports.findDuplicates();
+      assert.ok(groups);
+      const group = groups.find((g) => g.files.some((f) => f.uri.toString() === workspaceFile(SEED).toString()));
+      assert.ok(group, JSON.stringify(groups.map((g) => g.files.map((f) => f.uri.path))));
+      assert.equal(group.kind, 'near');
+      assert.deepEqual(group.files.map((f) => f.uri.toString()).sort(), [copy, cut, workspaceFile(SEED)].map(String).sort());
+      // The same title twice: a warning on the files, in the view and in the Explorer.
+      const decoration = corpus.decorations.provideFileDecoration(copy);
+      assert.equal(decoration?.badge, '!');
+      assert.ok(String(decoration?.tooltip).startsWith(SEED_TITLE), String(decoration?.tooltip));
+      assert.ok(corpus.articles.conflicts(copy.toString())?.sameTitle.length);
+
+      const [groupNode] = corpus.reports.duplicates.getChildren().filter((n) => n.kind === 'group' && n.group === group);
+      const member = corpus.reports.duplicates.getChildren(groupNode).find((n) => n.kind === 'member' && !n.first);
+      await vscode.commands.executeCommand('article.duplicates.compare', member);
+      const tab = await waitFor('the clean-text diff', () => {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return input instanceof vscode.TabInputTextDiff ? input : undefined;
+      });
+      assert.equal(tab.original.scheme, 'article-clean');
+      const left = await vscode.workspace.openTextDocument(tab.original);
+      assert.ok(left.getText().startsWith(`${SEED_TITLE}\n6月6日，河南省委召开`), left.getText().slice(0, 60));
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(copy).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(cut).then(undefined, () => undefined);
+    }
+  });
+
+  it('Search Articles finds clean text in every encoding, with the article and the sentence', async () => {
+    const { corpus } = await api();
+    const results = await corpus.reports.search('最美家乡人');
+    assert.ok(results);
+    const gb = results.find((r) => r.file.uri.toString() === workspaceFile('013_variant-j-gb18030.txt').toString());
+    assert.ok(gb, 'the GB18030 seed');
+    assert.equal(gb.file.entry.title, '青禾县举行2023年度“最美家乡人”颁奖典礼');
+    assert.ok(gb.hits.some((h) => h.block >= 0 && h.sentence.includes('最美家乡人')));
+    const broken = await corpus.reports.search('各领域渗透');
+    assert.deepEqual(broken?.map((r) => r.file.uri.toString()), [workspaceFile('009_variant-g-broken-paragraphs.txt').toString()]);
+    // Opening a hit selects its paragraph in the text editor.
+    const hit = broken![0]!.hits[0]!;
+    await vscode.commands.executeCommand('article.revealBlock', broken![0]!.file.uri, hit.block);
+    const editor = await waitFor('the text editor', () => vscode.window.activeTextEditor);
+    assert.ok(editor.document.getText(editor.selection).includes('渗\n透'));
+    await closeAllEditors();
+  });
+
   it('next and previous article follow the Articles view’s order', async () => {
     const { corpus } = await api();
     await corpus.index.whenIdle();

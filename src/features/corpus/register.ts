@@ -7,7 +7,7 @@ import type { ArticleEditorProvider } from '../../editor/articleEditor';
 import type { ArticleCache } from '../articles';
 import { CorpusIndex } from './corpusIndex';
 import { registerArticlesView, type ArticlesProvider } from './articlesView';
-import { registerTitleDecorations, registerWorkspaceSymbols } from './navigation';
+import { registerTitleDecorations, registerWorkspaceSymbols, type TitleDecorations } from './navigation';
 import { registerCorpusStatus, type CorpusStatus } from './status';
 import { registerReports, type Reports } from './reports';
 
@@ -17,6 +17,7 @@ export interface CorpusApi {
   readonly articles: ArticlesProvider;
   readonly status: CorpusStatus;
   readonly reports: Reports;
+  readonly decorations: TitleDecorations;
 }
 
 export function registerCorpus(context: vscode.ExtensionContext, articles: ArticleCache, editors: ArticleEditorProvider): CorpusApi {
@@ -24,10 +25,10 @@ export function registerCorpus(context: vscode.ExtensionContext, articles: Artic
   context.subscriptions.push(index);
   const view = registerArticlesView(context, index);
   registerWorkspaceSymbols(context, index);
-  registerTitleDecorations(context, index, view);
+  const decorations = registerTitleDecorations(context, index, view);
   const status = registerCorpusStatus(context, articles, editors);
   const reports = registerReports(context, index);
   // Indexing starts once activation is through, in the background.
   setTimeout(() => void index.refresh(), 0);
-  return { index, articles: view, status, reports };
+  return { index, articles: view, status, reports, decorations };
 }
