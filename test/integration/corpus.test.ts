@@ -57,6 +57,23 @@ describe('corpus: Articles view, workspace symbols, status bar counts', function
     assert.deepEqual(indexes, [...indexes].sort((a, b) => a - b));
     // Not-an-article text files are not listed.
     assert.ok(!rows.some((r) => r.file.uri.path.endsWith('/not-article.txt')));
+    const { stats } = corpus.index;
+    console.log(`      index: ${stats.files} .txt files, ${stats.read} read, first rows ${stats.firstRowsMs.toFixed(0)} ms, total ${stats.totalMs.toFixed(0)} ms, longest slice ${stats.longestSliceMs.toFixed(1)} ms`);
+  });
+
+  it('lists a file that cannot be read as an article with the reason', async () => {
+    const { corpus } = await api();
+    const broken = workspaceFile('fixtures/corpus-binary.txt');
+    try {
+      await vscode.workspace.fs.writeFile(broken, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3]));
+      const row = await waitFor('the binary file listed', () => corpus.articles.rows.find((r) => r.file.uri.toString() === broken.toString()));
+      const item = corpus.articles.getTreeItem(row);
+      assert.equal(item.label, 'corpus-binary.txt');
+      assert.equal(item.description, 'binary data, not text');
+      assert.equal(item.contextValue, 'article.failedFile');
+    } finally {
+      await vscode.workspace.fs.delete(broken).then(undefined, () => undefined);
+    }
   });
 
   it('follows files created, changed and deleted, reading only the file that changed', async () => {

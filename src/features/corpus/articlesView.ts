@@ -153,7 +153,10 @@ export class ArticlesProvider implements vscode.TreeDataProvider<ArticlesNode>, 
   getChildren(node?: ArticlesNode): ArticlesNode[] {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (!node) {
-      if (folders.length > 1) return folders.filter((folder) => this.sorted.some((r) => vscode.workspace.getWorkspaceFolder(r.file.uri) === folder)).map((folder) => ({ kind: 'folder', folder }));
+      if (folders.length > 1) {
+        const used = new Set(this.sorted.map((r) => vscode.workspace.getWorkspaceFolder(r.file.uri)?.uri.toString()));
+        return folders.filter((folder) => used.has(folder.uri.toString())).map((folder) => ({ kind: 'folder', folder }));
+      }
       return this.sorted;
     }
     if (node.kind === 'folder') return this.sorted.filter((r) => vscode.workspace.getWorkspaceFolder(r.file.uri)?.uri.toString() === node.folder.uri.toString());
