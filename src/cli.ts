@@ -17,6 +17,8 @@ import { describeProblem, pickMessages } from './cli/messages';
 import { Output } from './cli/output';
 import { isExportWorker, serveExportJobs } from './cli/worker';
 import { nodeFs, removeTempsOnSignals } from './node/batchFs';
+import { parseThreshold, runDuplicates } from './cli/duplicates';
+import { runSearch } from './cli/search';
 
 const messages = pickMessages();
 const stdout = new Output();
@@ -158,6 +160,7 @@ async function main(argv: string[]): Promise<number> {
         style: { type: 'string' },
         layout: { type: 'string' },
         'keep-empty': { type: 'boolean' },
+        threshold: { type: 'string' },
       },
     });
   } catch (error) {
@@ -179,6 +182,17 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'outline') await outline(files, values.json === true);
     else if (command === 'export') return await exportFiles(files, values);
     else if (command === 'normalize') return await normalizeFiles(files, values);
+    else if (command === 'duplicates') {
+      const threshold = parseThreshold(values.threshold);
+      if (threshold === undefined) throw new UsageError(messages.badThreshold(values.threshold ?? ''));
+      if (files.length === 0) throw new UsageError(messages.missingFile);
+      return await runDuplicates({ paths: files, json: values.json === true, threshold }, messages);
+    } else if (command === 'search') {
+      const [pattern, ...paths] = files;
+      if (pattern === undefined || pattern.trim() === '') throw new UsageError(messages.missingPattern);
+      if (paths.length === 0) throw new UsageError(messages.missingFile);
+      return await runSearch({ pattern, paths, json: values.json === true }, messages);
+    }
     else throw new UsageError(messages.unknownCommand(command));
     return 0;
   } catch (error) {

@@ -12,10 +12,18 @@ export interface ArticleConfig {
   readonly exportDestination: 'editor' | 'file';
   readonly export: ExportOptions;
   readonly normalize: NormalizeOptions;
+  /** CJK characters read a minute, for the reading time in the status bar. */
+  readonly readingSpeed: number;
+  /** How the Articles view orders its rows. */
+  readonly articlesSort: 'index' | 'title' | 'file';
 }
 
 function oneOf<T extends string>(value: unknown, choices: readonly T[], fallback: T): T {
   return typeof value === 'string' && (choices as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 export function getConfig(scope?: vscode.ConfigurationScope): ArticleConfig {
@@ -35,5 +43,7 @@ export function getConfig(scope?: vscode.ConfigurationScope): ArticleConfig {
       removeEmptyParagraphs: c.get<boolean>('normalize.removeEmptyParagraphs', DEFAULT_NORMALIZE_OPTIONS.removeEmptyParagraphs),
       layout: oneOf(c.get('normalize.layout'), ['oneLine', 'blockPerLine'], DEFAULT_NORMALIZE_OPTIONS.layout),
     },
+    readingSpeed: positive(c.get('readingSpeed'), 400),
+    articlesSort: oneOf(c.get('articles.sort'), ['index', 'title', 'file'], 'index'),
   };
 }

@@ -6,11 +6,14 @@ import { registerNormalize } from './features/normalize';
 import { ArticleEditorProvider } from './editor/articleEditor';
 import { registerOutlineView, type ArticleOutlineProvider } from './features/outlineView';
 import { registerSymbols } from './features/symbols';
+import { registerCorpus, type CorpusApi } from './features/corpus/register';
 
 /** What the extension gives other code (its tests) through `getExtension(…).exports`. */
 export interface ArticleEditorApi {
   readonly editors: ArticleEditorProvider;
   readonly outline: ArticleOutlineProvider;
+  /** The corpus index, the Articles view and the status bar counts. */
+  readonly corpus: CorpusApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleEditorApi {
@@ -23,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): ArticleEditorApi {
   const editors = ArticleEditorProvider.register(context, articles);
   const outline = registerOutlineView(context, articles, editors);
   registerOpenByDefault(context);
-  return { editors, outline };
+  const corpus = registerCorpus(context, articles, editors);
+  return { editors, outline, corpus };
 }
 
 /** `article.editor.openByDefault`: article files opened in the text editor reopen in the Article Editor. */

@@ -15,6 +15,10 @@ Commands:
   normalize PATH... --check | --write    rewrite the markup into the canonical form: --check lists
                                          the files that would change (exit 1 if any), --write
                                          rewrites them in place, atomically, in their own encoding
+  duplicates PATH... [--json] [--threshold T]
+                                         groups of exact and near duplicate articles (near: one holds
+                                         at least T of the other's text, default 0.8)
+  search PATTERN PATH... [--json]        find text in the clean text of the articles (exit 1 if none)
 
 Normalize options:
   --style CSS                            the span style (default: the seed's)
@@ -89,6 +93,13 @@ stderr); 2 usage error (also: two inputs with one output name, or an unusable --
   image: '[image]',
   untitled: '(untitled)',
   chars: (n: number) => `${n} chars`,
+  exactGroup: (n: number) => `exact duplicates (${n} files):`,
+  nearGroup: (n: number, percent: number) => `near duplicates (${n} files, ${percent}% alike):`,
+  duplicatesSummary: (articles: number, groups: number, failed: number) => `${articles} articles, ${groups} groups of duplicates, ${failed} failed`,
+  badThreshold: (value: string) => `--threshold ${value}: expected a number above 0 and at most 1`,
+  missingPattern: 'no search text given',
+  titleHit: 'title',
+  paragraphHit: (n: number) => `¶${n}`,
 };
 
 export type Messages = typeof en;
@@ -102,6 +113,10 @@ const zh: Messages = {
                                          （递归遍历；不是文章的文件会被跳过）
   normalize 路径... --check | --write    将标记改写为规范格式：--check 列出需要修改的文件
                                          （有则退出码为 1），--write 按原编码原子地改写文件
+  duplicates 路径... [--json] [--threshold T]
+                                         列出完全重复与近似重复的文章组（近似：一篇至少包含
+                                         另一篇 T 比例的文字，默认 0.8）
+  search 文本 路径... [--json]           在文章的纯文本中查找文字（找不到时退出码为 1）
 
 规范化选项：
   --style CSS                            span 的样式（默认：种子文件的样式）
@@ -176,6 +191,13 @@ const zh: Messages = {
   image: '[图片]',
   untitled: '（无标题）',
   chars: (n) => `${n} 字`,
+  exactGroup: (n) => `完全重复（${n} 个文件）：`,
+  nearGroup: (n, percent) => `近似重复（${n} 个文件，相似度 ${percent}%）：`,
+  duplicatesSummary: (articles, groups, failed) => `${articles} 篇文章，${groups} 组重复，${failed} 个失败`,
+  badThreshold: (value) => `--threshold ${value}：应为大于 0、不超过 1 的数`,
+  missingPattern: '未指定要查找的文字',
+  titleHit: '标题',
+  paragraphHit: (n) => `第${n}段`,
 };
 
 export function pickMessages(env: NodeJS.ProcessEnv = process.env): Messages {

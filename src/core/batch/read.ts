@@ -6,7 +6,8 @@
 import { decodeBytes, DEFAULT_MAX_BYTES, type Encoding } from '../decode';
 import { isArticleText } from '../detect';
 import { errorCode, type BatchFs, type FileInfo } from './fs';
-import type { FileProblem } from './problems';
+import type { FileProblem, Problem } from './problems';
+import { walkInputs } from './walk';
 
 export interface ReadOptions {
   /** Refuse a text that is not an article (files found in folders). */
@@ -52,4 +53,27 @@ export async function readArticleFile(fs: BatchFs, path: string, options: ReadOp
   if (!decoded.ok) return decoded.problem === 'too-large' ? { ok: false, problem: 'too-large', detail: String(maxBytes) } : { ok: false, problem: decoded.problem };
   if (options.requireArticle && !isArticleText(decoded.text)) return { ok: false, problem: 'not-article' };
   return { ok: true, text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, bytes, info, certain: decoded.certain };
+}
+
+/** One article of {@link readArticles}: its path and text, or a problem to report. */
+export type ArticleEvent =
+  | { readonly ok: true; readonly path: string; readonly file: ArticleFile }
+  | { readonly ok: false; readonly problem: Problem };
+
+/**
+ * The articles of files and folders, for the read-only jobs (search, duplicates): the walk and
+ * the reader in one. Text files found in folders that are not articles are not part of the corpus
+ * and are passed over quietly; a named file that is not one is a problem like any other.
+ */
+export async function* readArticles(fs: BatchFs, paths: readonly string[]): AsyncGenerator<ArticleEvent> {
+  for await (const event of walkInputs(fs, paths)) {
+    if (!event.file) {
+      yield { ok: false, problem: event.problem };
+      continue;
+    }
+    const { path, named } = event.file;
+    const read = await readArticleFile(fs, path, { requireArticle: true });
+    if (read.ok) yield { ok: true, path, file: read };
+    else if (read.problem !== 'not-article' || named) yield { ok: false, problem: { path, problem: read.problem, detail: read.detail } };
+  }
 }

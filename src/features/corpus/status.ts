@@ -1,0 +1,126 @@
+/**
+ * Status bar counts of the active article, in the text editor and the Article Editor alike:
+ * paragraphs, CJK characters, all characters and the reading time (`article.readingSpeed`); for a
+ * selection in the text editor, the selection's counts.
+ */
+import * as vscode from 'vscode';
+import { articleCounts, readingMinutes, selectionCounts, type Counts } from '../../core/corpus/counts';
+import type { ArticleEditorProvider } from '../../editor/articleEditor';
+import { getConfig } from '../../config';
+import { ARTICLE_LANGUAGE, type ArticleCache } from '../articles';
+
+export interface StatusCounts extends Counts {
+  readonly minutes: number;
+  /** Counts of the selection rather than of the whole article. */
+  readonly selection: boolean;
+}
+
+export class CorpusStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('article.counts', vscode.StatusBarAlignment.Right, 100);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the item shows now; undefined while it is hidden (no active article). */
+  current: StatusCounts | undefined;
+
+  constructor(
+    private readonly articles: ArticleCache,
+    private readonly editors: ArticleEditorProvider,
+  ) {
+    this.item.name = vscode.l10n.t('Article Counts');
+  }
+
+  get text(): string {
+    return this.current ? this.item.text : '';
+  }
+
+  get tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : '';
+  }
+
+  /** Updates soon (typing and moving the cursor come in bursts). */
+  schedule(delay = 150): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), delay);
+  }
+
+  update(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const found = this.measure();
+    this.current = found;
+    if (!found) {
+      this.item.hide();
+      return;
+    }
+    const chars = found.chars.toLocaleString();
+    const cjk = found.cjk.toLocaleString();
+    const minutes = found.minutes;
+    this.item.text = found.selection
+      ? vscode.l10n.t('$(selection) {0} ¶ · {1} CJK · {2} chars · {3} min', found.paragraphs, cjk, chars, minutes)
+      : vscode.l10n.t('$(book) {0} ¶ · {1} CJK · {2} chars · {3} min', found.paragraphs, cjk, chars, minutes);
+    this.item.tooltip = found.selection
+      ? vscode.l10n.t('Selection: {0} paragraphs, {1} CJK characters, {2} characters in all; about {3} min to read', found.paragraphs, cjk, chars, minutes)
+      : vscode.l10n.t('Article: {0} paragraphs, {1} CJK characters, {2} characters in all; about {3} min to read', found.paragraphs, cjk, chars, minutes);
+    this.item.show();
+  }
+
+  private measure(): StatusCounts | undefined {
+    const session = this.editors.active;
+    let document: vscode.TextDocument | undefined;
+    let counts: Counts | undefined;
+    let selection = false;
+    if (session) {
+      document = session.document;
+      counts = articleCounts(this.articles.get(document));
+    } else {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== ARTICLE_LANGUAGE) return undefined;
+      document = editor.document;
+      const article = this.articles.get(document);
+      const selections = editor.selections.filter((s) => !s.isEmpty);
+      if (selections.length > 0) {
+        selection = true;
+        let paragraphs = 0;
+        let cjk = 0;
+        let chars = 0;
+        for (const s of selections) {
+          const c = selectionCounts(article, document.offsetAt(s.start), document.offsetAt(s.end));
+          paragraphs += c.paragraphs;
+          cjk += c.cjk;
+          chars += c.chars;
+        }
+        counts = { paragraphs, cjk, chars };
+      } else {
+        counts = articleCounts(article);
+      }
+    }
+    return { ...counts, minutes: readingMinutes(counts.cjk, getConfig(document.uri).readingSpeed), selection };
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.item.dispose();
+  }
+}
+
+export function registerCorpusStatus(context: vscode.ExtensionContext, articles: ArticleCache, editors: ArticleEditorProvider): CorpusStatus {
+  const status = new CorpusStatus(articles, editors);
+  context.subscriptions.push(
+    status,
+    vscode.window.onDidChangeActiveTextEditor(() => status.update()),
+    editors.onDidChangeActive(() => status.update()),
+    vscode.window.onDidChangeTextEditorSelection((event) => {
+      if (event.textEditor === vscode.window.activeTextEditor) status.schedule();
+    }),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) status.schedule(300);
+    }),
+    // Detection switches a document to the article language after it opened.
+    vscode.workspace.onDidOpenTextDocument(() => status.schedule()),
+    vscode.workspace.onDidCloseTextDocument(() => status.schedule()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('article.readingSpeed')) status.update();
+    }),
+  );
+  status.update();
+  return status;
+}
