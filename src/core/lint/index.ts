@@ -78,15 +78,25 @@ function overlaps(a: LintEdit, b: LintEdit): boolean {
 }
 
 /**
- * The edits of every fixable problem given (optionally of one rule), sorted; a problem whose edits
- * would overlap another's already taken is left for the next round (fix all again).
+ * The edits of every fixable problem given (optionally of one rule), sorted. Removals that overlap
+ * (two paragraphs removed with the line end between them) merge; a problem whose edits would
+ * overlap another kind of edit already taken is left for the next round (fix all again).
  */
 export function fixEdits(problems: readonly Problem[], code?: RuleCode): LintEdit[] {
-  const taken: LintEdit[] = [];
+  let taken: LintEdit[] = [];
   for (const problem of problems) {
     if (!problem.fix || problem.fix.length === 0 || (code !== undefined && problem.code !== code)) continue;
-    if (problem.fix.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-    taken.push(...problem.fix);
+    const clashes = taken.filter((other) => problem.fix!.some((edit) => overlaps(edit, other)));
+    if (clashes.length === 0) {
+      taken.push(...problem.fix);
+      continue;
+    }
+    const removal = problem.fix.length === 1 && problem.fix[0]!.text === '' && problem.fix[0]!.end > problem.fix[0]!.start;
+    if (!removal || clashes.some((other) => other.text !== '' || other.end === other.start)) continue;
+    const start = Math.min(problem.fix[0]!.start, ...clashes.map((other) => other.start));
+    const end = Math.max(problem.fix[0]!.end, ...clashes.map((other) => other.end));
+    taken = taken.filter((other) => !clashes.includes(other));
+    taken.push({ start, end, text: '' });
   }
   return taken.sort((a, b) => a.start - b.start || a.end - b.end);
 }
