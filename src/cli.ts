@@ -13,6 +13,7 @@ import { buildOutline, type OutlineNode } from './core/outline';
 import { parseArticle } from './core/parse';
 import { defaultJobs, runExport, runJob, type Job } from './cli/export';
 import { runNormalize } from './cli/normalize';
+import { runLint } from './cli/lint';
 import { DEFAULT_NORMALIZE_OPTIONS, type NormalizeOptions } from './core/normalize';
 import { pickMessages } from './cli/messages';
 
@@ -163,6 +164,7 @@ async function main(argv: string[]): Promise<number> {
         style: { type: 'string' },
         layout: { type: 'string' },
         'keep-empty': { type: 'boolean' },
+        fix: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -184,6 +186,10 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'outline') outline(files, values.json === true);
     else if (command === 'export') return await exportFiles(files, values);
     else if (command === 'normalize') return await normalizeFiles(files, values);
+    else if (command === 'lint') {
+      if (files.length === 0) throw new UsageError(messages.missingFile);
+      return await runLint({ paths: files, json: values.json === true, fix: values.fix === true }, messages);
+    }
     else throw new UsageError(messages.unknownCommand(command));
     return 0;
   } catch (error) {
