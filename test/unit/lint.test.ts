@@ -5,7 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { applyLintEdits, fixAll, fixEdits, lintArticle, RULES, RULE_CODES, type Problem, type RuleCode, type RuleSettings } from '../../src/core/lint';
 import { parseArticle } from '../../src/core/parse';
-import { readSeed, seedNames } from '../support/seeds';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSeed, repoRoot, seedNames } from '../support/seeds';
 
 const STYLE = 'font-size:16px;margin-top:15px;line-height:25px;text-indent:30px';
 const para = (text: string, style = STYLE): string => `<div><span style='${style}'> ${text}</span></div><div>&nbsp;</div>`;
@@ -25,8 +27,10 @@ function fixed(source: string, code: RuleCode): string {
 const texts = (source: string): string[] => parseArticle(source).blocks.filter((b) => b.kind === 'paragraph' && b.text !== '').map((b) => b.text);
 
 describe('lint rules', () => {
-  it('has eleven rules, each with a unique code', () => {
+  it('has eleven rules, each with a unique code and a section in docs/rules.md (the diagnostics link to it)', () => {
     assert.deepEqual(RULES.map((r) => r.code), [...RULE_CODES]);
+    const headings = readFileSync(join(repoRoot(), 'docs', 'rules.md'), 'utf8').split('\n').filter((line) => line.startsWith('## ')).map((line) => /^## `([a-z-]+)`$/.exec(line)?.[1]);
+    assert.deepEqual(headings, [...RULE_CODES]);
   });
 
   describe('unescaped-text', () => {
