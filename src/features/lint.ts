@@ -74,7 +74,9 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
  */
 class RuleDocs {
   private lines: Map<string, number> | undefined;
+  /** Settles once the file has been read (or could not be). */
   readonly ready: Promise<void>;
+  loaded = false;
 
   constructor(private readonly file: vscode.Uri) {
     this.ready = Promise.resolve(vscode.workspace.fs.readFile(file)).then(
@@ -85,8 +87,11 @@ class RuleDocs {
           if (heading) lines.set(heading[1]!, index + 1);
         });
         this.lines = lines;
+        this.loaded = true;
       },
-      () => undefined,
+      () => {
+        this.loaded = true;
+      },
     );
   }
 
@@ -144,6 +149,8 @@ class Linter implements vscode.Disposable, vscode.CodeActionProvider {
     if (document.isClosed || !isArticle(document)) return this.clear(document.uri);
     const config = getConfig(document.uri).lint;
     if (!config.enabled) return this.clear(document.uri);
+    // The first runs wait for the rule docs (a few milliseconds), so that every code has its link.
+    if (!this.docs.loaded) return void this.docs.ready.then(() => this.schedule(document, 0));
     const version = document.version;
     const problems = lintArticle(this.articles.get(document), config.rules);
     // A result for a text that is gone (changed or closed meanwhile) is dropped; the change has its own run.
@@ -237,7 +244,6 @@ class Linter implements vscode.Disposable, vscode.CodeActionProvider {
 export function registerLint(extensionUri: vscode.Uri, articles: ArticleCache): vscode.Disposable[] {
   const docs = new RuleDocs(vscode.Uri.joinPath(extensionUri, 'docs', 'rules.md'));
   const linter = new Linter(articles, docs);
-  void docs.ready.then(() => linter.relintAll());
   for (const document of vscode.workspace.textDocuments) if (isArticle(document)) linter.schedule(document, 0);
   return [
     linter,
