@@ -137,8 +137,9 @@ describe('lint rules', () => {
       assert.equal(fixed(source, 'duplicate-paragraph'), article('　　第一段。', '　　第二段。', '　　第三段。'));
     });
 
-    it('is quiet when every paragraph differs', () => {
+    it('is quiet when every paragraph differs, and for section headings that repeat', () => {
       assert.deepEqual(problems(readSeed('017_speech-sections-outline.txt'), 'duplicate-paragraph'), []);
+      assert.deepEqual(problems(article('一、东部', '（一）主要成效', '　　正文一。', '二、西部', '（一）主要成效', '　　正文二。'), 'duplicate-paragraph'), []);
     });
   });
 

@@ -5,7 +5,7 @@
  * CJK character, one space between Latin words). Breaks next to a `<br>` or at the text's ends are
  * the markup's own layout and are left alone.
  */
-import { joinFor, NextMatch, shownAt, shownBefore } from './scan';
+import { joinFor, NextChar, shownAt, shownBefore } from './scan';
 import type { Finding, Rule } from './types';
 
 const NEWLINE_RUN = /[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/y;
@@ -17,8 +17,9 @@ export const brokenParagraph: Rule = {
   check({ article, source, paragraphs }) {
     const html = article.layout === 'html';
     const out: Finding[] = [];
-    const newline = new NextMatch(source, /[\r\n]/g);
+    const newline = new NextChar(source, '\r\n');
     for (const block of paragraphs) {
+      if (block.verbatim) continue; // a verbatim text has no line break
       const { textStart, textEnd } = block;
       for (let i = newline.within(textStart, textEnd); i >= 0; i = newline.within(i, textEnd)) {
         // The whole run of white space around the line end.

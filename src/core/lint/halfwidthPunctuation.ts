@@ -6,7 +6,7 @@
  * Neighbours count as CJK when they are Han or kana, or CJK punctuation other than the marks
  * this rule writes, so that a fix never makes a neighbour's problem appear.
  */
-import { insideMarkup, isCjkLetter, NextMatch, shownAt, shownBefore } from './scan';
+import { insideMarkup, isCjkLetter, NextChar, shownAt, shownBefore } from './scan';
 import type { Finding, LintEdit, Rule } from './types';
 
 const FULLWIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -34,7 +34,7 @@ export const halfwidthPunctuation: Rule = {
   check({ article, source, paragraphs }) {
     const html = article.layout === 'html';
     const out: Finding[] = [];
-    const marks = new NextMatch(source, /[,;:?!()]/g);
+    const marks = new NextChar(source, ',;:?!()');
     const single = (at: number, from: number, to: number): void => {
       const before = shownBefore(source, at, from, html);
       const after = shownAt(source, at + 1, to, html);

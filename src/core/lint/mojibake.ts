@@ -5,28 +5,27 @@
  * it is read as GBK: text that was garbled before it was saved. No fix: the right text is not in
  * the file.
  */
+import { NextChar } from './scan';
 import type { Finding, Rule } from './types';
 
-const REPLACEMENT = /\uFFFD+/g;
-/** UTF-8 punctuation read as GBK, and UTF-8 read as Latin-1 (`â€œ`, `Ã©`). */
-const GARBLED = /[锛銆鈥]|â€|Ã[\u0080-\u00BF]/g;
-/** Matches closer than this are one problem. */
+const REPLACEMENT = '\uFFFD';
+/** UTF-8 punctuation read as GBK: `，` → `锛`, `、`/`。` → `銆`, `“`/`”`/`—` → `鈥`. */
+const GARBLED = '锛銆鈥';
+/** Marks closer than this on one line are one problem. */
 const NEAR = 16;
 
-function collect(source: string, pattern: RegExp, message: 'mojibake-replacement' | 'mojibake-garbled', out: Finding[]): void {
+function collect(source: string, chars: string, message: 'mojibake-replacement' | 'mojibake-garbled', out: Finding[]): void {
+  const next = new NextChar(source, chars);
   let open: { start: number; end: number } | undefined;
   const flush = (): void => {
     if (open) out.push({ message, args: [], start: open.start, end: open.end });
     open = undefined;
   };
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
-    const end = m.index + m[0].length;
-    // One problem a line at most where matches come close together.
-    if (open && m.index - open.end <= NEAR && !source.slice(open.end, m.index).includes('\n')) open.end = end;
+  for (let at = next.within(0, source.length); at >= 0; at = next.within(at + 1, source.length)) {
+    if (open && at - open.end <= NEAR && !source.slice(open.end, at).includes('\n')) open.end = at + 1;
     else {
       flush();
-      open = { start: m.index, end };
+      open = { start: at, end: at + 1 };
     }
   }
   flush();
@@ -38,7 +37,7 @@ export const mojibake: Rule = {
   fixable: false,
   check({ source }) {
     const out: Finding[] = [];
-    if (source.indexOf('\uFFFD') >= 0) collect(source, REPLACEMENT, 'mojibake-replacement', out);
+    collect(source, REPLACEMENT, 'mojibake-replacement', out);
     // A single rare character is not enough: garbled text has them everywhere.
     const garbled: Finding[] = [];
     collect(source, GARBLED, 'mojibake-garbled', garbled);

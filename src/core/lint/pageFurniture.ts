@@ -38,7 +38,8 @@ export const pageFurniture: Rule = {
   check({ article }) {
     const out: Finding[] = [];
     article.blocks.forEach((block, index) => {
-      if (block.kind !== 'paragraph' || block.text === '' || !isFurniture(block.text)) return;
+      // Long paragraphs are prose: no string is made for them.
+      if (block.kind !== 'paragraph' || block.text === '' || block.chars > MAX_LABEL_LINE || !isFurniture(block.text)) return;
       const range = removalRange(article, index);
       const text = stripIndent(block.text).trim();
       out.push({ message: 'page-furniture', args: [text], start: range.start, end: range.end, fix: [{ start: range.start, end: range.end, text: '' }] });

@@ -42,6 +42,17 @@ export const styleDrift: Rule = {
   fixable: true,
   check({ article, source, paragraphs }) {
     if (article.layout !== 'html' || paragraphs.length < 2) return [];
+    // Fast path: in most files every paragraph has the first one's markup, which is checked
+    // without making a string per paragraph.
+    const first = paragraphs[0]!;
+    const firstOpen = source.slice(first.start, first.textStart);
+    const firstClose = source.slice(first.textEnd, first.end);
+    const same = (block: (typeof paragraphs)[number]): boolean =>
+      block.textStart - block.start === firstOpen.length &&
+      block.end - block.textEnd === firstClose.length &&
+      source.startsWith(firstOpen, block.start) &&
+      source.startsWith(firstClose, block.textEnd);
+    if (paragraphs.every(same)) return [];
     const shapes: { block: (typeof paragraphs)[number]; open: string; close: string; key: string }[] = [];
     const counts = new Map<string, number>();
     for (const block of paragraphs) {

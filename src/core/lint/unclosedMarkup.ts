@@ -6,7 +6,7 @@
  */
 import type { Block } from '../model';
 import { realTagEnd } from '../text';
-import { NextMatch } from './scan';
+import { NextChar } from './scan';
 import type { Finding, Rule } from './types';
 
 const BLOCK_NAMES = new Set([
@@ -27,7 +27,7 @@ function unclosed(open: Open): Finding {
 }
 
 /** Inline elements in `[from, to)`: each open must close there, each close must have opened there. */
-function checkInline(source: string, from: number, to: number, lt: NextMatch, out: Finding[]): void {
+function checkInline(source: string, from: number, to: number, lt: NextChar, out: Finding[]): void {
   const stack: Open[] = [];
   for (let i = lt.within(from, to); i >= 0; i = lt.within(i, to)) {
     const end = realTagEnd(source, i);
@@ -53,6 +53,20 @@ function checkInline(source: string, from: number, to: number, lt: NextMatch, ou
   for (const open of stack) out.push(unclosed(open));
 }
 
+/** The tag name at `at` (`<div`, `</P`), lower case, without making a string of the source around it. */
+function tagAt(source: string, at: number): { closing: boolean; name: string } | undefined {
+  if (source.charCodeAt(at) !== 0x3c) return undefined;
+  const closing = source.charCodeAt(at + 1) === 0x2f;
+  const from = at + (closing ? 2 : 1);
+  let end = from;
+  for (let c = source.charCodeAt(end); (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39 && end > from) || (c === 0x3a && end > from); c = source.charCodeAt(++end));
+  if (end === from || end - from > 12) return undefined;
+  return { closing, name: source.slice(from, end).toLowerCase() };
+}
+
+const SPACER = '<div>&nbsp;</div>';
+const SCRAPER_CLOSE = '</span></div>';
+
 function endsWithClose(source: string, block: Block, name: string): boolean {
   const close = `</${name}>`;
   return block.end - block.start >= close.length && source.slice(block.end - close.length, block.end).toLowerCase() === close;
@@ -65,15 +79,18 @@ export const unclosedMarkup: Rule = {
   check({ article, source }) {
     if (article.layout !== 'html') return [];
     const out: Finding[] = [];
-    const lt = new NextMatch(source, /</g);
+    const lt = new NextChar(source, '<');
     const wrappers: Open[] = [];
     for (const block of article.blocks) {
       if (block.kind === 'image') continue;
-      const head = TAG_NAME.exec(source.slice(block.start, Math.min(block.end, block.start + 40)));
-      const name = head?.[2]!.toLowerCase();
+      if (block.kind === 'spacer' && block.end - block.start === SPACER.length && source.startsWith(SPACER, block.start)) continue;
+      // The scrapers' paragraph, closed as it should be, with a text without markup: nothing to check.
+      if (block.verbatim && block.end === block.textEnd + SCRAPER_CLOSE.length && source.startsWith(SCRAPER_CLOSE, block.textEnd) && source.startsWith('<div><span', block.start)) continue;
+      const head = tagAt(source, block.start);
+      const name = head?.name;
       const isBlockTag = name !== undefined && BLOCK_NAMES.has(name);
       if (block.kind === 'other' && isBlockTag) {
-        if (head![1] === '/') {
+        if (head!.closing) {
           // The close of a wrapper; wrappers opened after it and still open never closed.
           let k = wrappers.length - 1;
           while (k >= 0 && wrappers[k]!.name !== name) k--;
@@ -88,14 +105,14 @@ export const unclosedMarkup: Rule = {
         checkInline(source, block.start, block.end, lt, out);
         continue;
       }
-      if (isBlockTag && head![1] !== '/' && !endsWithClose(source, block, name!)) {
+      if (isBlockTag && !head!.closing && !endsWithClose(source, block, name!)) {
         const tagEnd = source.indexOf('>', block.start);
         out.push(unclosed({ name: name!, start: block.start, end: tagEnd > 0 && tagEnd < block.end ? tagEnd + 1 : block.end }));
       }
       if (block.kind !== 'paragraph') continue;
       // The scraper's span around the text: it must close where the text ends.
-      const spanAt = source.slice(block.start, block.textStart).search(/<span[\s>]/i);
-      if (spanAt >= 0 && !/^<\/span\s*>/i.test(source.slice(block.textEnd, block.end))) {
+      const spanAt = source.startsWith('<div><span', block.start) ? 5 : source.slice(block.start, block.textStart).search(/<span[\s>]/i);
+      if (spanAt >= 0 && !source.startsWith('</span>', block.textEnd) && !/^<\/span\s*>/i.test(source.slice(block.textEnd, block.end))) {
         const start = block.start + spanAt;
         out.push(unclosed({ name: 'span', start, end: source.indexOf('>', start) + 1 }));
       }

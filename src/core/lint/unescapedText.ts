@@ -4,7 +4,7 @@
  * tag and lose the text. Fix: escape them (`&amp;`, `&lt;`, `&gt;`); the clean text stays the same.
  */
 import { realTagEnd } from '../text';
-import { entityEnd, NextMatch } from './scan';
+import { entityEnd, NextChar } from './scan';
 import type { Finding, LintEdit, Rule } from './types';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -18,11 +18,14 @@ export const unescapedText: Rule = {
   check({ article, source, paragraphs }) {
     if (article.layout !== 'html') return [];
     const out: Finding[] = [];
-    const special = new NextMatch(source, /[<>&]/g);
+    const special = new NextChar(source, '<>&');
+    const gt = new NextChar(source, '>');
     for (const block of paragraphs) {
       const to = block.textEnd;
+      // A verbatim text holds no `<` or `&` (the parser says so): only `>` is left to look for.
+      const next = block.verbatim ? gt : special;
       const strays: number[] = [];
-      for (let i = special.within(block.textStart, to); i >= 0; i = special.within(i, to)) {
+      for (let i = next.within(block.textStart, to); i >= 0; i = next.within(i, to)) {
         const c = source.charCodeAt(i);
         if (c === 0x3c) {
           const end = realTagEnd(source, i);
