@@ -18,6 +18,7 @@ import './parse.bench';
 import './decode.bench';
 import './normalize.bench';
 import './editor.bench';
+import './lint.bench';
 import { setExportArticles } from './export.bench';
 import { setBigParagraphs } from './fixtures';
 import { formatReport, machine, missedTargets, runAll } from './harness';
