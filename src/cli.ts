@@ -13,7 +13,7 @@ import { buildOutline, type OutlineNode } from './core/outline';
 import { parseArticle } from './core/parse';
 import { defaultJobs, runExport, runJob, type Job } from './cli/export';
 import { runNormalize } from './cli/normalize';
-import { runLint } from './cli/lint';
+import { runLint, runLintWorker } from './cli/lint';
 import { DEFAULT_NORMALIZE_OPTIONS, type NormalizeOptions } from './core/normalize';
 import { pickMessages } from './cli/messages';
 
@@ -188,7 +188,9 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'normalize') return await normalizeFiles(files, values);
     else if (command === 'lint') {
       if (files.length === 0) throw new UsageError(messages.missingFile);
-      return await runLint({ paths: files, json: values.json === true, fix: values.fix === true }, messages);
+      const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(messages.badJobs(values.jobs ?? ''));
+      return await runLint({ paths: files, json: values.json === true, fix: values.fix === true, jobs, script: __filename }, messages);
     }
     else throw new UsageError(messages.unknownCommand(command));
     return 0;
@@ -208,6 +210,8 @@ async function main(argv: string[]): Promise<number> {
 if (!isMainThread && (workerData as { articleExportWorker?: boolean } | undefined)?.articleExportWorker) {
   // A worker of the export pool: a batch of jobs in, their results out, until the pool ends it.
   parentPort!.on('message', (jobs: Job[]) => parentPort!.postMessage(jobs.map(runJob)));
+} else if (!isMainThread && (workerData as { articleLintWorker?: boolean } | undefined)?.articleLintWorker) {
+  runLintWorker();
 } else {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -19,7 +19,8 @@ Commands:
                                          rewrites them in place, atomically, in their own encoding
   lint PATH... [--json] [--fix]          the problems of files (docs/rules.md): one line each, or
                                          --json; --fix applies every safe fix, atomically, in the
-                                         file's own encoding; exit 1 if a warning or error is left
+                                         file's own encoding; exit 1 if a warning or error is left;
+                                         --jobs N as for export
 
 Normalize options:
   --style CSS                            the span style (default: the seed's)
@@ -104,7 +105,7 @@ const zh: Messages = {
                                          （有则退出码为 1），--write 按原编码原子地改写文件
   lint 路径... [--json] [--fix]          检查文件中的问题（见 docs/rules.md）：每个问题一行，或 --json；
                                          --fix 按原编码原子地应用所有安全的修复；
-                                         仍有警告或错误时退出码为 1
+                                         仍有警告或错误时退出码为 1；--jobs N 同 export
 
 规范化选项：
   --style CSS                            span 的样式（默认：种子文件的样式）

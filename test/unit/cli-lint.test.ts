@@ -98,6 +98,17 @@ describe('CLI lint (dist/cli.js lint)', function () {
     assert.equal(cli(['lint', dir]).code, 0, 'nothing left to warn about');
   });
 
+  it('the same output with one job and with several', () => {
+    const seeds = join(repoRoot(), 'seeds');
+    const one = cli(['lint', seeds, '--json', '--jobs', '1']);
+    const many = cli(['lint', seeds, '--json', '--jobs', '3']);
+    assert.equal(one.code, 1);
+    assert.equal(many.code, 1);
+    assert.equal(many.stdout, one.stdout);
+    assert.equal((JSON.parse(one.stdout) as JsonEntry[]).length, readdirSync(seeds).filter((n) => n.endsWith('.txt')).length);
+    assert.equal(cli(['lint', seeds, '--jobs', '0']).code, 2);
+  });
+
   it('--fix keeps a GB18030 file in GB18030', () => {
     const dir = mkdtempSync(join(tmpdir(), 'article-lint-gb-'));
     const path = join(dir, 'gb.txt');

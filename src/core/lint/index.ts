@@ -67,7 +67,10 @@ export function lintArticle(article: Article, settings: RuleSettings = {}): Prob
   for (const rule of RULES) {
     const severity = severityOf(rule, settings);
     if (severity === undefined) continue;
-    for (const finding of rule.check(context)) out.push({ ...finding, code: rule.code, severity } as Problem);
+    for (const f of rule.check(context)) {
+      // One object shape for every problem (a spread would make a new shape per finding kind).
+      out.push({ code: rule.code, severity, message: f.message, args: f.args, start: f.start, end: f.end, fix: f.fix } as Problem);
+    }
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
