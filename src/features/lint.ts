@@ -106,7 +106,10 @@ interface Linted {
   readonly problems: Problem[];
 }
 
-const isArticle = (document: vscode.TextDocument): boolean => document.languageId === ARTICLE_LANGUAGE;
+/** Documents of these schemes are the user's files; `git:` copies and previews would only repeat their problems. */
+const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
+const isArticle = (document: vscode.TextDocument): boolean => document.languageId === ARTICLE_LANGUAGE && LINTED_SCHEMES.has(document.uri.scheme);
 
 class Linter implements vscode.Disposable, vscode.CodeActionProvider {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection(LINT_SOURCE);
