@@ -20,9 +20,12 @@ export const duplicateParagraph: Rule = {
   fixable: true,
   check({ article }) {
     const out: Finding[] = [];
-    // Keyed by the length and the ends of the trimmed text (hashing every whole text of a big
-    // article costs more than the rest of the rule); texts whose keys meet are compared in full.
-    const seen = new Map<string, { readonly a: number; readonly b: number; readonly text: string; readonly number: number }[]>();
+    // Texts are keyed by a number made of their length and their ends, without a string per
+    // paragraph (hashing every whole text of a big article would cost more than the rest of the
+    // rule); texts whose keys meet are compared in full.
+    const firstWithKey = new Map<number, number>();
+    /** Per paragraph seen: its trimmed text's bounds, its number, and the next one with the same key. */
+    const seen: { readonly text: string; readonly a: number; readonly b: number; readonly number: number; next: number }[] = [];
     let number = 0;
     article.blocks.forEach((block, index) => {
       if (block.kind !== 'paragraph' || block.text === '') return;
@@ -34,15 +37,23 @@ export const duplicateParagraph: Rule = {
       let b = text.length;
       while (a < b && isBlank(text.charCodeAt(a))) a++;
       while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
-      const key = `${b - a}${text.slice(a, a + KEY_LENGTH)}${text.slice(Math.max(a, b - KEY_LENGTH), b)}`;
-      const same = seen.get(key);
-      const earlier = same?.find((e) => e.b - e.a === b - a && e.text.startsWith(text.slice(a, b), e.a));
-      if (earlier === undefined) {
-        if (same) same.push({ a, b, text, number });
-        else seen.set(key, [{ a, b, text, number }]);
+      let key = b - a;
+      for (let i = 0; i < KEY_LENGTH && a + i < b; i++) key = (Math.imul(key, 31) + text.charCodeAt(a + i) + Math.imul(text.charCodeAt(b - 1 - i), 17)) | 0;
+      let k = firstWithKey.get(key) ?? -1;
+      let last = -1;
+      while (k >= 0) {
+        const earlier = seen[k]!;
+        if (earlier.b - earlier.a === b - a && earlier.text.startsWith(text.slice(a, b), earlier.a)) break;
+        last = k;
+        k = earlier.next;
+      }
+      if (k < 0) {
+        seen.push({ text, a, b, number, next: -1 });
+        if (last >= 0) seen[last]!.next = seen.length - 1;
+        else firstWithKey.set(key, seen.length - 1);
         return;
       }
-      const first = earlier.number;
+      const first = seen[k]!.number;
       const range = removalRange(article, index);
       out.push({ message: 'duplicate-paragraph', args: [first], start: range.start, end: range.end, fix: [{ start: range.start, end: range.end, text: '' }] });
     });
