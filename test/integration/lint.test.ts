@@ -124,9 +124,15 @@ describe('Lint', function () {
     await diagnosticsWhen(document.uri, 4);
     // A change of language closes the article document and opens a plain-text one.
     const plain = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
-    await diagnosticsWhen(plain.uri, 0);
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    assert.deepEqual(lintDiagnostics(plain.uri), [], 'and no late result brings them back');
+    try {
+      await diagnosticsWhen(plain.uri, 0);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      assert.deepEqual(lintDiagnostics(plain.uri), [], 'and no late result brings them back');
+    } finally {
+      // Back to Article (detection leaves a document the user switched to Plain Text alone).
+      await vscode.languages.setTextDocumentLanguage(plain, 'article');
+    }
+    await diagnosticsWhen(plain.uri, 4);
   });
 
   it('re-lints after typing (debounced) and keeps only the newest result', async () => {
