@@ -1,7 +1,7 @@
 // Flat ESLint config: typescript-eslint's type-aware recommended rules (recommendedTypeChecked,
 // through the TypeScript project service) on every .ts file, and the layering rules: the core
 // imports neither VS Code nor Node, the webview does not import the core.
-// test/unit/lint.test.ts checks that the layering rules bite.
+// test/unit/eslint.test.ts checks that the layering rules bite.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

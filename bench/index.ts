@@ -19,6 +19,7 @@ import './decode.bench';
 import './normalize.bench';
 import './editor.bench';
 import './corpus.bench';
+import './lint.bench';
 import { setExportArticles } from './export.bench';
 import { setBigParagraphs } from './fixtures';
 import { formatReport, machine, missedTargets, runAll } from './harness';

@@ -2,7 +2,7 @@
  * `article`: the command line tool over the same core as the extension.
  * Exit codes: 0 done; 1 some files failed (or stdout failed); 2 usage error, a file `outline`
  * cannot read, or an export refused before writing. Bad input never shows a stack trace. The same
- * script is the export's worker thread (src/cli/worker.ts).
+ * script is the worker thread of export and lint (src/cli/worker.ts).
  */
 import { parseArgs } from 'node:util';
 import { readArticleFile } from './core/batch/read';
@@ -12,10 +12,11 @@ import { buildOutline, type OutlineNode } from './core/outline';
 import { parseArticle } from './core/parse';
 import { defaultJobs, runExport } from './cli/export';
 import { runNormalize } from './cli/normalize';
+import { runLint } from './cli/lint';
 import { DEFAULT_NORMALIZE_OPTIONS, type NormalizeOptions } from './core/normalize';
 import { describeProblem, pickMessages } from './cli/messages';
 import { Output } from './cli/output';
-import { isExportWorker, serveExportJobs } from './cli/worker';
+import { isBatchWorker, serveBatchJobs } from './cli/worker';
 import { nodeFs, removeTempsOnSignals } from './node/batchFs';
 import { parseThreshold, runDuplicates } from './cli/duplicates';
 import { runSearch } from './cli/search';
@@ -161,6 +162,7 @@ async function main(argv: string[]): Promise<number> {
         layout: { type: 'string' },
         'keep-empty': { type: 'boolean' },
         threshold: { type: 'string' },
+        fix: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -192,6 +194,11 @@ async function main(argv: string[]): Promise<number> {
       if (pattern === undefined || pattern.trim() === '') throw new UsageError(messages.missingPattern);
       if (paths.length === 0) throw new UsageError(messages.missingFile);
       return await runSearch({ pattern, paths, json: values.json === true }, messages);
+    } else if (command === 'lint') {
+      if (files.length === 0) throw new UsageError(messages.missingFile);
+      const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(messages.badJobs(values.jobs ?? ''));
+      return await runLint({ paths: files, json: values.json === true, fix: values.fix === true, jobs, script: __filename }, messages);
     }
     else throw new UsageError(messages.unknownCommand(command));
     return 0;
@@ -208,8 +215,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (isExportWorker()) {
-  serveExportJobs();
+if (isBatchWorker()) {
+  serveBatchJobs();
 } else {
   removeTempsOnSignals();
   void main(process.argv.slice(2)).then(

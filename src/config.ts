@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from './core/export';
 import { DEFAULT_NORMALIZE_OPTIONS, type NormalizeOptions } from './core/normalize';
+import { isRuleCode, type RuleSettings, type RuleSetting } from './core/lint';
 
 export interface ArticleConfig {
   /** Switch plain-text `.txt` documents that hold an article to the `article` language. */
@@ -16,6 +17,19 @@ export interface ArticleConfig {
   readonly readingSpeed: number;
   /** How the Articles view orders its rows. */
   readonly articlesSort: 'index' | 'title' | 'file';
+  /** `article.lint.enabled` and `article.lint.rules` (rule code → severity or `off`; unknown codes and values dropped). */
+  readonly lint: { readonly enabled: boolean; readonly rules: RuleSettings };
+}
+
+const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
+
+function ruleSettings(value: unknown): RuleSettings {
+  const out: Record<string, RuleSetting> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [code, setting] of Object.entries(value)) {
+    if (isRuleCode(code) && (RULE_SETTINGS as readonly unknown[]).includes(setting)) out[code] = setting as RuleSetting;
+  }
+  return out;
 }
 
 function oneOf<T extends string>(value: unknown, choices: readonly T[], fallback: T): T {
@@ -45,5 +59,6 @@ export function getConfig(scope?: vscode.ConfigurationScope): ArticleConfig {
     },
     readingSpeed: positive(c.get('readingSpeed'), 400),
     articlesSort: oneOf(c.get('articles.sort'), ['index', 'title', 'file'], 'index'),
+    lint: { enabled: c.get<boolean>('lint.enabled', true), rules: ruleSettings(c.get('lint.rules')) },
   };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleCache } from './features/articles';
 import { registerDetection } from './features/detection';
 import { registerExport } from './features/export';
+import { registerLint } from './features/lint';
 import { registerNormalize } from './features/normalize';
 import { ArticleEditorProvider } from './editor/articleEditor';
 import { registerOutlineView, type ArticleOutlineProvider } from './features/outlineView';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): ArticleEditorApi {
   registerSymbols(context, articles);
   registerExport(context, articles);
   registerNormalize(context, articles);
+  context.subscriptions.push(...registerLint(context.extensionUri, articles));
   const editors = ArticleEditorProvider.register(context, articles);
   const outline = registerOutlineView(context, articles, editors);
   registerOpenByDefault(context);

@@ -5,12 +5,12 @@
  * so memory stays bounded however large the corpus.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { runExport as runExportJobs, type ExportJob, type ExportJobResult } from '../core/batch/export';
 import { nodeFs } from '../node/batchFs';
 import type { ExportFormat, ExportOptions } from '../core/export';
 import { describeProblem, printable, type Messages } from './messages';
 import type { Output } from './output';
+import { WorkerPool } from './pool';
 
 export interface ExportRequest {
   readonly paths: readonly string[];
@@ -24,48 +24,6 @@ export interface ExportRequest {
 /** Files a worker gets at a time: fewer round trips between threads. */
 const BATCH = 16;
 
-/** A pool of worker threads running batches of export jobs; each worker is this same script. */
-class Pool {
-  private readonly idle: Worker[] = [];
-  private readonly waiting: ((worker: Worker) => void)[] = [];
-  private readonly all: Worker[] = [];
-
-  constructor(script: string, size: number) {
-    for (let i = 0; i < size; i++) {
-      // A small young generation: a worker's garbage is collected often, so the process's peak
-      // memory stays flat however many files pass through (measured: 108 MB for 1,250 files,
-      // 114 MB for 5,000; 110 and 141 MB with V8's default).
-      const worker = new Worker(script, { workerData: { articleExportWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-      worker.unref();
-      this.all.push(worker);
-      this.idle.push(worker);
-    }
-  }
-
-  async run(jobs: ExportJob[]): Promise<ExportJobResult[]> {
-    const worker = this.idle.pop() ?? (await new Promise<Worker>((resolveWorker) => this.waiting.push(resolveWorker)));
-    try {
-      return await new Promise<ExportJobResult[]>((resolveResult, reject) => {
-        const onError = (error: Error): void => reject(error);
-        worker.once('error', onError);
-        worker.once('message', (results: ExportJobResult[]) => {
-          worker.off('error', onError);
-          resolveResult(results);
-        });
-        worker.postMessage(jobs);
-      });
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next(worker);
-      else this.idle.push(worker);
-    }
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.all.map((worker) => worker.terminate()));
-  }
-}
-
 /** Runs the export; returns the exit code (0 all exported, 1 some failed, 2 refused before writing). */
 export async function runExport(request: ExportRequest, script: string, messages: Messages, stdout: Output): Promise<number> {
   const { format, out } = request;
@@ -78,7 +36,7 @@ export async function runExport(request: ExportRequest, script: string, messages
       single = true;
     }
   }
-  const pool = request.jobs > 1 && !single ? new Pool(script, request.jobs) : undefined;
+  const pool = request.jobs > 1 && !single ? new WorkerPool<ExportJob, ExportJobResult>(script, request.jobs, 'export') : undefined;
   const arrayJson = format === 'json' && out === undefined && !single;
   const clear = progress ? '\r\x1b[K' : '';
   if (arrayJson) await stdout.write('[\n');

@@ -4,6 +4,10 @@ import type { Problem } from '../core/batch/problems';
  * The command line tool's strings in English and 简体中文, picked from the environment's locale
  * (`LC_ALL`, `LC_MESSAGES`, `LANG`, then the platform's default).
  */
+import type { MessageArgs, MessageId } from '../core/lint/types';
+
+/** The lint's problem messages (src/core/lint), worded for the command line. */
+export type LintMessages = { readonly [M in MessageId]: (...args: MessageArgs[M]) => string };
 
 const en = {
   usage: `Usage: article <command> [options]
@@ -19,6 +23,10 @@ Commands:
                                          groups of exact and near duplicate articles (near: one holds
                                          at least T of the other's text, default 0.8)
   search PATTERN PATH... [--json]        find text in the clean text of the articles (exit 1 if none)
+  lint PATH... [--json] [--fix]          the problems of files (docs/rules.md): one line each, or
+                                         --json; --fix applies every safe fix, atomically, in the
+                                         file's own encoding; exit 1 if a warning or error is left;
+                                         --jobs N as for export
 
 Normalize options:
   --style CSS                            the span style (default: the seed's)
@@ -45,7 +53,8 @@ Symbolic links to files and folders are followed (a link back to a folder being 
 reported as a loop). Files are refused unless they are regular files of at most 64 MB.
 
 Exit status: 0 done; 1 some files could not be read, exported or normalized (each named on
-stderr); 2 usage error (also: two inputs with one output name, or an unusable --out).`,
+stderr), or lint found a
+warning or an error; 2 usage error (also: two inputs with one output name, or an unusable --out).`,
   unknownCommand: (name: string) => `unknown command: ${name}`,
   noCommand: 'no command given',
   missingFile: 'no file given',
@@ -100,6 +109,24 @@ stderr); 2 usage error (also: two inputs with one output name, or an unusable --
   missingPattern: 'no search text given',
   titleHit: 'title',
   paragraphHit: (n: number) => `¶${n}`,
+  severity: { error: 'error', warning: 'warning', info: 'info' } as Record<'error' | 'warning' | 'info', string>,
+  lintSummary: (errors: number, warnings: number, infos: number, files: number) => `${errors} errors, ${warnings} warnings, ${infos} infos in ${files} files`,
+  lintFixed: (path: string, count: number) => `${path}: fixed (${count} problems)`,
+  lint: {
+    'unescaped-text': (text, escaped) => `"${text}" is text, not markup, but is not escaped: write it as "${escaped}"`,
+    'empty-paragraph': () => 'empty paragraph',
+    'broken-paragraph': () => "line break inside a paragraph's text (from the page's markup); readers join it",
+    'style-drift': (markup, usual) => `this paragraph's markup (${markup}) differs from the file's usual paragraph (${usual})`,
+    'image-placeholder': () => 'a picture was here (image placeholder)',
+    'duplicate-paragraph': (first) => `this paragraph repeats paragraph ${first}`,
+    'halfwidth-punctuation': (halfwidth, fullwidth) => `half-width "${halfwidth}" in Chinese text: write "${fullwidth}"`,
+    'mojibake-replacement': () => 'unreadable characters (U+FFFD): the file is probably GB18030; reopen it with the GB18030 encoding before saving',
+    'mojibake-garbled': () => 'garbled text (UTF-8 read in another encoding before it was saved); the right text is not in the file',
+    'unclosed-element': (tag) => `${tag} is never closed`,
+    'unopened-close': (tag) => `${tag} closes an element that was never opened`,
+    'page-furniture': (text) => `"${text}" is the page's furniture, not the article`,
+    'other-indent': (indent) => `indent of ${indent} instead of 　　 (two U+3000)`,
+  } as LintMessages,
 };
 
 export type Messages = typeof en;
@@ -117,6 +144,9 @@ const zh: Messages = {
                                          列出完全重复与近似重复的文章组（近似：一篇至少包含
                                          另一篇 T 比例的文字，默认 0.8）
   search 文本 路径... [--json]           在文章的纯文本中查找文字（找不到时退出码为 1）
+  lint 路径... [--json] [--fix]          检查文件中的问题（见 docs/rules.md）：每个问题一行，或 --json；
+                                         --fix 按原编码原子地应用所有安全的修复；
+                                         仍有警告或错误时退出码为 1；--jobs N 同 export
 
 规范化选项：
   --style CSS                            span 的样式（默认：种子文件的样式）
@@ -142,7 +172,8 @@ const zh: Messages = {
 跟随指向文件和文件夹的符号链接（指回正在遍历的文件夹的链接报告为循环）。只读取不超过
 64 MB 的普通文件。
 
-退出码：0 完成；1 部分文件未能读取、导出或规范化（逐个列在标准错误中）；2 用法错误（以及：
+退出码：0 完成；1 部分文件未能读取、导出或规范化（逐个列在标准错误中），或 lint 发现警告或错误；
+2 用法错误（以及：
 两个输入对应同一个输出文件名，或 --out 不可用）。`,
   unknownCommand: (name) => `未知命令：${name}`,
   noCommand: '未指定命令',
@@ -198,6 +229,24 @@ const zh: Messages = {
   missingPattern: '未指定要查找的文字',
   titleHit: '标题',
   paragraphHit: (n) => `第${n}段`,
+  severity: { error: '错误', warning: '警告', info: '信息' },
+  lintSummary: (errors, warnings, infos, files) => `${files} 个文件中有 ${errors} 个错误、${warnings} 个警告、${infos} 条信息`,
+  lintFixed: (path, count) => `${path}：已修复（${count} 个问题）`,
+  lint: {
+    'unescaped-text': (text, escaped) => `“${text}”是文字而不是标记，却没有转义：应写作“${escaped}”`,
+    'empty-paragraph': () => '空段落',
+    'broken-paragraph': () => '段落文字中有来自网页标记的换行；阅读时会被连接',
+    'style-drift': (markup, usual) => `此段的标记（${markup}）与本文件通常的段落（${usual}）不同`,
+    'image-placeholder': () => '此处原有图片（图片占位）',
+    'duplicate-paragraph': (first) => `此段与第 ${first} 段重复`,
+    'halfwidth-punctuation': (halfwidth, fullwidth) => `中文中使用了半角“${halfwidth}”：应写作“${fullwidth}”`,
+    'mojibake-replacement': () => '无法识别的字符（U+FFFD）：文件可能是 GB18030 编码；保存前请用 GB18030 编码重新打开',
+    'mojibake-garbled': () => '乱码（UTF-8 文字曾被按其他编码读取后保存）；文件中已没有正确的文字',
+    'unclosed-element': (tag) => `${tag} 没有闭合`,
+    'unopened-close': (tag) => `${tag} 闭合了一个从未打开的元素`,
+    'page-furniture': (text) => `“${text}”是网页的附属内容，不是正文`,
+    'other-indent': (indent) => `缩进使用了 ${indent}，而不是　　（两个 U+3000）`,
+  },
 };
 
 export function pickMessages(env: NodeJS.ProcessEnv = process.env): Messages {

@@ -1,21 +1,31 @@
 /**
- * The export's worker thread: batches of jobs in, their results out, until the pool ends it. The
- * work is the core's {@link runExportJob} over Node's file system. The worker is the CLI's own
- * script (dist/cli.js), started with `workerData.articleExportWorker`.
+ * The CLI's worker threads: batches of jobs in, their results out, until the pool ends it. The
+ * work is the core's {@link runExportJob} or {@link runLintJob} over Node's file system. The worker
+ * is the CLI's own script (dist/cli.js), started with `workerData.articleBatchWorker` (src/cli/pool.ts).
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runExportJob, type ExportJob } from '../core/batch/export';
+import { runLintJob, type LintJob } from '../core/batch/lint';
 import { nodeFs } from '../node/batchFs';
+import { encodeText } from '../node/encode';
+import type { BatchKind } from './pool';
 
-export function isExportWorker(): boolean {
-  return !isMainThread && (workerData as { articleExportWorker?: boolean } | undefined)?.articleExportWorker === true;
+function kind(): BatchKind | undefined {
+  if (isMainThread) return undefined;
+  const data = workerData as { articleBatchWorker?: unknown } | undefined;
+  return data?.articleBatchWorker === 'export' || data?.articleBatchWorker === 'lint' ? data.articleBatchWorker : undefined;
 }
 
-export function serveExportJobs(): void {
-  parentPort!.on('message', (jobs: ExportJob[]) => {
+export function isBatchWorker(): boolean {
+  return kind() !== undefined;
+}
+
+export function serveBatchJobs(): void {
+  const lint = kind() === 'lint';
+  parentPort!.on('message', (jobs: (ExportJob | LintJob)[]) => {
     void (async () => {
       const results = [];
-      for (const job of jobs) results.push(await runExportJob(nodeFs, job));
+      for (const job of jobs) results.push(lint ? await runLintJob(nodeFs, job as LintJob, encodeText) : await runExportJob(nodeFs, job as ExportJob));
       parentPort!.postMessage(results);
     })();
   });

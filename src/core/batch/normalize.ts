@@ -3,34 +3,20 @@
  * a result that would change a character of text is refused), and either list what would change
  * or replace each file safely ({@link replaceFile}), with progress, cancellation and a summary.
  */
-import type { Encoding } from '../decode';
-import { spliceEncodedAsync, type SpliceResult } from '../encode';
-import { normalizeChecked, type CheckedNormalization, type NormalizeOptions } from '../normalize';
+import { normalizeChecked, type NormalizeOptions } from '../normalize';
 import { parseArticle } from '../parse';
 import type { BatchFs } from './fs';
 import { isSkip, type FileProblem, type Problem } from './problems';
 import { readArticleFile, type ArticleFile } from './read';
-import { replaceFile } from './replace';
+import { replaceWithEdits, type Encode } from './replace';
+
+export type { Encode } from './replace';
 import { TempCleaner } from './temps';
 import { walkInputs } from './walk';
 
-/** Text to bytes in an encoding (the CLI: iconv-lite for GB18030; the extension: `vscode.workspace.encode`). */
-export type Encode = (text: string, encoding: Encoding, bom: boolean) => Uint8Array | Promise<Uint8Array>;
-
 /**
- * The bytes that normalize writes: the bytes read with the normalization's edits spliced in
- * ({@link spliceEncodedAsync}), so that every byte outside the edits, and every character of an
- * edit that the file already holds, keeps the bytes it had (GB18030 `A6 D9` stays `A6 D9`, where
- * encoding the whole text again would write `84 31 82 36`). Only characters new to the file go
- * through `encode`. Refused when the result would not read back as the normalized text.
- */
-export async function bytesToWrite(read: ArticleFile, result: CheckedNormalization, encode: Encode): Promise<SpliceResult> {
-  return spliceEncodedAsync(read.bytes, read, result.fineEdits, async (text) => encode(text, read.encoding, false));
-}
-
-/**
- * THE PLACE where a file whose encoding was guessed rather than certain is refused (never
- * rewritten). `read.certain` comes from the decoder (see readArticleFile).
+ * A file whose encoding was guessed rather than certain is never rewritten: said in the dry run
+ * too, so that `--check` lists it ({@link replaceWithEdits} refuses it again when writing).
  */
 export function encodingRefusal(read: ArticleFile): FileProblem | undefined {
   return read.certain ? undefined : 'guessed-encoding';
@@ -110,12 +96,7 @@ export async function runNormalize(run: NormalizeRun): Promise<NormalizeSummary>
       run.onChanged(path);
       continue;
     }
-    const data = await bytesToWrite(read, result, run.encode);
-    if (!data.ok) {
-      fail({ path, problem: 'unsafe', detail: data.problem });
-      continue;
-    }
-    const replaced = await replaceFile(fs, path, read.info, read.bytes, data.bytes, run.beforeReplace && (() => run.beforeReplace!(path)));
+    const replaced = await replaceWithEdits(fs, path, read, result.fineEdits, run.encode, run.beforeReplace && (() => run.beforeReplace!(path)));
     if (replaced.problem) {
       fail({ path, problem: replaced.problem, detail: replaced.detail });
       continue;

@@ -185,7 +185,7 @@ export class CorpusIndex implements vscode.Disposable {
     if (read > 0 || cache.size !== this.files.size) this.saveSoon(0);
   }
 
-  private entryOf(content: Uint8Array | unknown): IndexEntry {
+  private entryOf(content: unknown): IndexEntry {
     if (!(content instanceof Uint8Array)) {
       const error = content as { code?: string; message?: string } | undefined;
       return { kind: 'failed', problem: 'unreadable', detail: error?.code ?? error?.message ?? String(content) };
@@ -275,7 +275,7 @@ export class CorpusIndex implements vscode.Disposable {
       const known = this.files.get(key);
       if (known && isFresh(known, stamp)) continue;
       if (!vscode.workspace.getWorkspaceFolder(uri)) continue;
-      let content: Uint8Array | unknown;
+      let content: unknown;
       try {
         content = await vscode.workspace.fs.readFile(uri);
       } catch (error) {
