@@ -22,15 +22,6 @@ export default tseslint.config(
     },
   },
   {
-    // The page's files are in webview/tsconfig.json (DOM types). Until that config stops
-    // inheriting the root's `"exclude": ["webview"]`, the project service cannot find them:
-    // webview/tsconfig.lint.json is the same config with the files included.
-    files: ['webview/**/*.ts'],
-    languageOptions: {
-      parserOptions: { projectService: false, project: './webview/tsconfig.lint.json', tsconfigRootDir: import.meta.dirname },
-    },
-  },
-  {
     // Build, test and bench scripts in JavaScript, and their type declarations: no type information.
     files: ['**/*.mjs', '**/*.cjs', '**/*.d.mts'],
     ...tseslint.configs.disableTypeChecked,
@@ -64,15 +55,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-  {
-    // Known findings in the page that issue 9, section 3 fixes (the type guard isTextField
-    // narrows to `never`; the update message's blocks are `any`): drop this block with that fix.
-    files: ['webview/editor.ts'],
-    rules: {
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
     },
   },
   {
