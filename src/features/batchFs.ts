@@ -7,10 +7,17 @@
  * folders are reported, linked files not replaced) and knows no inode, hard-link count or mode
  * (read-only is its `permissions` flag). Temporary files are written whole and renamed over the
  * target.
+ *
+ * A folder on this machine (`file:`, where a URI's path is the file's path) goes through the
+ * command line tool's Node adapter instead: the same protections as the CLI (symbolic links
+ * followed and written through, mode, owner and group kept, hard links refused, the unchanged
+ * check by inode). ARCHITECTURE.md has features reach files through `vscode.workspace.fs` only;
+ * that would cost a local user's files their modes and links, which "nothing lost" rules out.
  */
 import * as vscode from 'vscode';
 import { fsError, tempName, type BatchFs, type DirEntry, type FileInfo, type TempFile } from '../core/batch/fs';
 import type { Encoding } from '../core/decode';
+import { nodeFs } from '../node/batchFs';
 
 const CODES: Record<string, string> = {
   FileNotFound: 'ENOENT',
@@ -40,7 +47,11 @@ function kindOf(type: vscode.FileType): DirEntry['kind'] {
 
 const pid = typeof process !== 'undefined' ? process.pid : 0;
 
+/** Whether a `file:` URI's path is the file's path here (not on Windows: `/c:/…` against `c:\\…`). */
+const posixFiles = typeof process !== 'undefined' && process.platform !== 'win32';
+
 export function workspaceFs(base: vscode.Uri): BatchFs {
+  if (base.scheme === 'file' && posixFiles) return nodeFs;
   const uri = (path: string): vscode.Uri => base.with({ path });
   return {
     pid,

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { chmodSync, linkSync, lstatSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { normalizeEdits } from '../../src/core/normalize';
 import { parseArticle } from '../../src/core/parse';
@@ -169,6 +170,34 @@ describe('Normalize Folder', function () {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await closeAllEditors();
       await vscode.workspace.fs.delete(guard, { recursive: true });
+    }
+  });
+
+  it('on this machine: keeps a file\'s mode, writes through a symbolic link to its target, leaves a hard-linked file alone', async () => {
+    const folder = workspaceFile('fixtures/normalize-links');
+    const elsewhere = workspaceFile('fixtures/normalize-elsewhere');
+    const seed = '002_variant-b-block-style.txt';
+    const own = vscode.Uri.joinPath(folder, 'own.txt');
+    const target = vscode.Uri.joinPath(elsewhere, 'target.txt');
+    const link = vscode.Uri.joinPath(folder, 'link.txt');
+    const linked = vscode.Uri.joinPath(folder, 'linked.txt');
+    try {
+      for (const uri of [own, target, linked]) await vscode.workspace.fs.copy(workspaceFile(seed), uri);
+      chmodSync(own.fsPath, 0o640);
+      symlinkSync(target.fsPath, link.fsPath);
+      linkSync(linked.fsPath, vscode.Uri.joinPath(elsewhere, 'second-name.txt').fsPath);
+      const linkedBefore = await vscode.workspace.fs.readFile(linked);
+      const run = await vscode.commands.executeCommand<Summary>('article.normalizeFolder', folder, { confirm: true });
+      assert.equal(run.normalized, 2, 'own.txt, and link.txt through its link');
+      assert.equal(statSync(own.fsPath).mode & 0o777, 0o640, 'the mode is kept');
+      assert.ok(canonical(readFileSync(own.fsPath, 'utf8')));
+      assert.ok(lstatSync(link.fsPath).isSymbolicLink(), 'the link stays a link');
+      assert.ok(canonical(readFileSync(target.fsPath, 'utf8')), 'its target is normalized');
+      assert.deepEqual(await vscode.workspace.fs.readFile(linked), linkedBefore, 'a file with another hard link is left alone');
+      assert.equal(statSync(linked.fsPath).nlink, 2);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await vscode.workspace.fs.delete(elsewhere, { recursive: true });
     }
   });
 });
