@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ArticleCache } from './features/articles';
+import { ArticleCache } from './documents/articleCache';
 import { registerDetection } from './features/detection';
 import { registerExport } from './features/export';
 import { registerLint } from './features/lint';

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Article } from '../core/model';
 import type { TextEdit } from '../core/normalize';
-import type { ArticleCache } from '../features/articles';
+import type { ArticleCache } from '../documents/articleCache';
 import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../core/edits';
 import { diffView, editorView, type EditorView } from './edits';
 import { readViewMessage, TOOLBAR_COMMANDS, type HostMessage, type ViewMessage, type ViewStrings } from './protocol';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { decodeBytes } from '../core/decode';
 import { isArticleText } from '../core/detect';
 import { getConfig } from '../config';
-import { ARTICLE_LANGUAGE } from './articles';
+import { ARTICLE_LANGUAGE } from '../documents/articleCache';
 
 const TXT = /\.txt$/i;
 

@@ -12,7 +12,7 @@ import { exportArticle, FORMAT_EXTENSIONS, type ExportFormat } from '../core/exp
 import type { Article } from '../core/model';
 import { parseArticle } from '../core/parse';
 import { getConfig } from '../config';
-import type { ArticleCache } from './articles';
+import type { ArticleCache } from '../documents/articleCache';
 import { pickFolder, workspaceFs } from './batchFs';
 import { problemLine, problemText } from './batchMessages';
 

@@ -9,7 +9,7 @@ import { runNormalize } from '../core/batch/normalize';
 import { normalizeChecked, type CheckedNormalization } from '../core/normalize';
 import { parseArticle } from '../core/parse';
 import { getConfig } from '../config';
-import { ARTICLE_LANGUAGE, type ArticleCache } from './articles';
+import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
 import { encodeForWorkspace, pickFolder, workspaceFs } from './batchFs';
 import { problemLine } from './batchMessages';
 

@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { buildOutline, flattenOutline, type OutlineNode } from '../core/outline';
 import { getConfig } from '../config';
-import type { ArticleEditorProvider, EditorSession } from '../editor/articleEditor';
-import { ARTICLE_LANGUAGE, type ArticleCache } from './articles';
+import type { ActiveArticleSource, ArticleSession } from '../documents/activeArticle';
+import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
 import { nodeDetail, nodeLabel } from './symbols';
 
 const ICONS: Record<OutlineNode['kind'], string> = { title: 'file-text', heading: 'symbol-namespace', paragraph: 'symbol-string', image: 'file-media' };
@@ -101,7 +101,7 @@ export class ArticleOutlineProvider implements vscode.TreeDataProvider<OutlineNo
   }
 }
 
-export function registerOutlineView(context: vscode.ExtensionContext, articles: ArticleCache, editors: ArticleEditorProvider): ArticleOutlineProvider {
+export function registerOutlineView(context: vscode.ExtensionContext, articles: ArticleCache, editors: ActiveArticleSource): ArticleOutlineProvider {
   const provider = new ArticleOutlineProvider(articles);
   const view = vscode.window.createTreeView('article.outline', { treeDataProvider: provider, showCollapseAll: true });
 
@@ -118,7 +118,7 @@ export function registerOutlineView(context: vscode.ExtensionContext, articles: 
   const reveal = (node: OutlineNode | undefined): void => {
     if (node && view.visible) void view.reveal(node, { select: true, focus: false, expand: true });
   };
-  const watched = new WeakSet<EditorSession>();
+  const watched = new WeakSet<ArticleSession>();
 
   context.subscriptions.push(
     provider,

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { buildOutline, type OutlineNode } from '../core/outline';
 import { getConfig } from '../config';
-import { ARTICLE_LANGUAGE, type ArticleCache } from './articles';
+import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
 
 const KINDS: Record<OutlineNode['kind'], vscode.SymbolKind> = {
   title: vscode.SymbolKind.File,

@@ -3,8 +3,8 @@
  * workspace symbols, Explorer tooltips, the status bar counts, duplicates and search.
  */
 import * as vscode from 'vscode';
-import type { ArticleEditorProvider } from '../../editor/articleEditor';
-import type { ArticleCache } from '../articles';
+import type { ArticleCache } from '../../documents/articleCache';
+import type { ActiveArticleSource } from '../../documents/activeArticle';
 import { CorpusIndex } from './corpusIndex';
 import { registerArticlesView, type ArticlesProvider } from './articlesView';
 import { registerTitleDecorations, registerWorkspaceSymbols, type TitleDecorations } from './navigation';
@@ -20,7 +20,7 @@ export interface CorpusApi {
   readonly decorations: TitleDecorations;
 }
 
-export function registerCorpus(context: vscode.ExtensionContext, articles: ArticleCache, editors: ArticleEditorProvider): CorpusApi {
+export function registerCorpus(context: vscode.ExtensionContext, articles: ArticleCache, editors: ActiveArticleSource): CorpusApi {
   const index = new CorpusIndex(context.workspaceState);
   context.subscriptions.push(index);
   const view = registerArticlesView(context, index);
