@@ -360,9 +360,10 @@ export class ArticleEditorProvider implements vscode.CustomTextEditorProvider {
     private readonly articles: ArticleCache,
   ) {}
 
-  static register(context: vscode.ExtensionContext, articles: ArticleCache): ArticleEditorProvider {
+  /** The Article Editor and its commands; the returned disposables end them. */
+  static register(context: vscode.ExtensionContext, articles: ArticleCache): { editors: ArticleEditorProvider; disposables: vscode.Disposable[] } {
     const provider = new ArticleEditorProvider(context, articles);
-    context.subscriptions.push(
+    const disposables = [
       provider.activeEmitter,
       vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, {
         supportsMultipleEditorsPerDocument: true,
@@ -380,8 +381,8 @@ export class ArticleEditorProvider implements vscode.CustomTextEditorProvider {
         const session = provider.active;
         if (session) await vscode.commands.executeCommand('vscode.openWith', session.document.uri, 'default');
       }),
-    );
-    return provider;
+    ];
+    return { editors: provider, disposables };
   }
 
   get active(): EditorSession | undefined {

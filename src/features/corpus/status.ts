@@ -102,9 +102,9 @@ export class CorpusStatus implements vscode.Disposable {
   }
 }
 
-export function registerCorpusStatus(context: vscode.ExtensionContext, articles: ArticleCache, editors: ActiveArticleSource): CorpusStatus {
+export function registerCorpusStatus(articles: ArticleCache, editors: ActiveArticleSource): { status: CorpusStatus; disposables: vscode.Disposable[] } {
   const status = new CorpusStatus(articles, editors);
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     status,
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
     editors.onDidChangeActive(() => status.update()),
@@ -120,7 +120,7 @@ export function registerCorpusStatus(context: vscode.ExtensionContext, articles:
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('article.readingSpeed')) status.update();
     }),
-  );
+  ];
   status.update();
-  return status;
+  return { status, disposables };
 }
