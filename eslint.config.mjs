@@ -1,6 +1,7 @@
 // Flat ESLint config: typescript-eslint's type-aware recommended rules (recommendedTypeChecked,
 // through the TypeScript project service) on every .ts file, and the layering rules: the core
-// imports neither VS Code nor Node, the webview does not import the core.
+// imports neither VS Code nor Node, the webview does not import the core, src/features and
+// src/editor do not import each other (both use the document service, src/documents).
 // test/unit/eslint.test.ts checks that the layering rules bite.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -69,7 +70,7 @@ export default tseslint.config(
           patterns: [
             { regex: '^node:', message: 'src/core runs without Node: no node:* modules.' },
             {
-              regex: '^(\\.\\./)+(features|editor|node|cli|config|extension)(/|$)',
+              regex: '^(\\.\\./)+(features|editor|documents|node|cli|config|extension)(/|$)',
               message: 'src/core is the bottom layer: it imports only itself and pure libraries.',
             },
           ],
@@ -91,6 +92,43 @@ export default tseslint.config(
             { regex: '(^|/)src/core(/|$)', message: 'The webview may not import the core: the host sends it what it needs (src/editor/protocol.ts).' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The features and the Article Editor do not import each other: both get the document
+    // service (src/documents) from extension.ts, which alone knows both.
+    files: ['src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+editor(/|$)',
+              message: 'src/features may not import src/editor: take what you need from src/documents (ActiveArticleSource), which extension.ts passes in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/editor/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+features(/|$)', message: 'src/editor may not import src/features: shared services live in src/documents.' }] },
+      ],
+    },
+  },
+  {
+    // The document service sits between the core and the adapters that use it.
+    files: ['src/documents/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+(features|editor|extension)(/|$)', message: 'src/documents serves src/features and src/editor: it imports neither.' }] },
       ],
     },
   },

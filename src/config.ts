@@ -7,6 +7,8 @@ import { isRuleCode, type RuleSettings, type RuleSetting } from './core/lint';
 export interface ArticleConfig {
   /** Switch plain-text `.txt` documents that hold an article to the `article` language. */
   readonly detect: boolean;
+  /** `article.editor.openByDefault`: article files open in the Article Editor rather than the text editor. */
+  readonly openByDefault: boolean;
   /** Nest paragraphs under their section headings in the outline. */
   readonly outlineSections: boolean;
   /** Export: a new editor beside the article, or a file saved next to it. */
@@ -44,6 +46,7 @@ export function getConfig(scope?: vscode.ConfigurationScope): ArticleConfig {
   const c = vscode.workspace.getConfiguration('article', scope);
   return {
     detect: c.get<boolean>('detect', true),
+    openByDefault: c.get<boolean>('editor.openByDefault', false),
     outlineSections: c.get<boolean>('outline.sections', true),
     exportDestination: oneOf(c.get('export.destination'), ['editor', 'file'], 'editor'),
     export: {

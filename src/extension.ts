@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { ArticleCache } from './features/articles';
+import { ArticleCache } from './documents/articleCache';
 import { registerDetection } from './features/detection';
 import { registerExport } from './features/export';
 import { registerLint } from './features/lint';
 import { registerNormalize } from './features/normalize';
 import { ArticleEditorProvider } from './editor/articleEditor';
+import { registerOpenByDefault } from './editor/openByDefault';
 import { registerOutlineView, type ArticleOutlineProvider } from './features/outlineView';
 import { registerSymbols } from './features/symbols';
 import { registerCorpus, type CorpusApi } from './features/corpus/register';
@@ -17,35 +18,21 @@ export interface ArticleEditorApi {
   readonly corpus: CorpusApi;
 }
 
+/**
+ * Wires the parts together and does nothing else: the document service (one ArticleCache) goes
+ * to the features and the Article Editor; the editor goes to the features that follow the active
+ * article only as an ActiveArticleSource. Every registration's disposables end with the extension.
+ */
 export function activate(context: vscode.ExtensionContext): ArticleEditorApi {
   const articles = new ArticleCache();
-  context.subscriptions.push(articles);
-  registerDetection(context);
-  registerSymbols(context, articles);
-  registerExport(context, articles);
-  registerNormalize(context, articles);
+  context.subscriptions.push(articles, ...registerDetection(), ...registerSymbols(articles), ...registerExport(articles), ...registerNormalize(articles));
   context.subscriptions.push(...registerLint(context.extensionUri, articles));
-  const editors = ArticleEditorProvider.register(context, articles);
-  const outline = registerOutlineView(context, articles, editors);
-  registerOpenByDefault(context);
-  const corpus = registerCorpus(context, articles, editors);
+  const { editors, disposables: editorParts } = ArticleEditorProvider.register(context, articles);
+  const { outline, disposables: outlineParts } = registerOutlineView(articles, editors);
+  context.subscriptions.push(...editorParts, ...outlineParts, ...registerOpenByDefault());
+  const { corpus, disposables: corpusParts } = registerCorpus(context.workspaceState, articles, editors);
+  context.subscriptions.push(...corpusParts);
   return { editors, outline, corpus };
-}
-
-/** `article.editor.openByDefault`: article files opened in the text editor reopen in the Article Editor. */
-function registerOpenByDefault(context: vscode.ExtensionContext): void {
-  const reopened = new Set<string>();
-  const consider = (editor: vscode.TextEditor | undefined): void => {
-    if (!editor || editor.document.languageId !== 'article' || editor.document.uri.scheme !== 'file') return;
-    if (!vscode.workspace.getConfiguration('article', editor.document.uri).get<boolean>('editor.openByDefault', false)) return;
-    const key = editor.document.uri.toString();
-    // Once per document and session: "Reopen Editor With… Text Editor" then stays as the user chose.
-    if (reopened.has(key)) return;
-    reopened.add(key);
-    void vscode.commands.executeCommand('vscode.openWith', editor.document.uri, 'article.editor');
-  };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(consider));
-  consider(vscode.window.activeTextEditor);
 }
 
 export function deactivate(): void {

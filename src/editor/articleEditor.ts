@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Article } from '../core/model';
 import type { TextEdit } from '../core/normalize';
-import type { ArticleCache } from '../features/articles';
+import type { ArticleCache } from '../documents/articleCache';
 import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../core/edits';
 import { diffView, editorView, type EditorView } from './edits';
 import { readViewMessage, TOOLBAR_COMMANDS, type HostMessage, type ViewMessage, type ViewStrings } from './protocol';
@@ -360,9 +360,10 @@ export class ArticleEditorProvider implements vscode.CustomTextEditorProvider {
     private readonly articles: ArticleCache,
   ) {}
 
-  static register(context: vscode.ExtensionContext, articles: ArticleCache): ArticleEditorProvider {
+  /** The Article Editor and its commands; the returned disposables end them. */
+  static register(context: vscode.ExtensionContext, articles: ArticleCache): { editors: ArticleEditorProvider; disposables: vscode.Disposable[] } {
     const provider = new ArticleEditorProvider(context, articles);
-    context.subscriptions.push(
+    const disposables = [
       provider.activeEmitter,
       vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, {
         supportsMultipleEditorsPerDocument: true,
@@ -380,8 +381,8 @@ export class ArticleEditorProvider implements vscode.CustomTextEditorProvider {
         const session = provider.active;
         if (session) await vscode.commands.executeCommand('vscode.openWith', session.document.uri, 'default');
       }),
-    );
-    return provider;
+    ];
+    return { editors: provider, disposables };
   }
 
   get active(): EditorSession | undefined {

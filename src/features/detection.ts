@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { decodeBytes } from '../core/decode';
 import { isArticleText } from '../core/detect';
 import { getConfig } from '../config';
-import { ARTICLE_LANGUAGE } from './articles';
+import { ARTICLE_LANGUAGE } from '../documents/articleCache';
 
 const TXT = /\.txt$/i;
 
@@ -51,7 +51,8 @@ async function treatAsArticle(document: vscode.TextDocument): Promise<void> {
   if (current.languageId !== ARTICLE_LANGUAGE) await vscode.languages.setTextDocumentLanguage(current, ARTICLE_LANGUAGE);
 }
 
-export function registerDetection(context: vscode.ExtensionContext): void {
+/** Detection of articles among plain-text documents; the returned disposables end it. */
+export function registerDetection(): vscode.Disposable[] {
   // Documents this session switched; seeing one as plaintext again while it stays open means the
   // user chose that. A language change closes and reopens the document in one go; a real close
   // forgets the choice (checked once the events of that change are through).
@@ -72,7 +73,7 @@ export function registerDetection(context: vscode.ExtensionContext): void {
     }
   };
 
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     vscode.workspace.onDidCloseTextDocument((document) => {
       const key = document.uri.toString();
       if (!switched.has(key)) return;
@@ -85,6 +86,10 @@ export function registerDetection(context: vscode.ExtensionContext): void {
       closing.delete(document.uri.toString());
       void consider(document);
     }),
+    // Detection turned on: the plain-text documents already open are looked at now.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('article.detect')) for (const document of vscode.workspace.textDocuments) void consider(document);
+    }),
     vscode.commands.registerCommand('article.treatAsArticle', async (uri?: vscode.Uri) => {
       const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document) {
@@ -94,6 +99,7 @@ export function registerDetection(context: vscode.ExtensionContext): void {
       switched.add(document.uri.toString());
       await treatAsArticle(document);
     }),
-  );
+  ];
   for (const document of vscode.workspace.textDocuments) void consider(document);
+  return disposables;
 }

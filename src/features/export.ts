@@ -12,7 +12,7 @@ import { exportArticle, FORMAT_EXTENSIONS, type ExportFormat } from '../core/exp
 import type { Article } from '../core/model';
 import { parseArticle } from '../core/parse';
 import { getConfig } from '../config';
-import type { ArticleCache } from './articles';
+import type { ArticleCache } from '../documents/articleCache';
 import { pickFolder, workspaceFs } from './batchFs';
 import { problemLine, problemText } from './batchMessages';
 
@@ -227,11 +227,13 @@ async function exportFolder(log: vscode.OutputChannel, folder: vscode.Uri | unde
   );
 }
 
-export function registerExport(context: vscode.ExtensionContext, articles: ArticleCache): void {
+/** The export commands; the returned disposables end them. */
+export function registerExport(articles: ArticleCache): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Article Export'));
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     log,
     vscode.commands.registerCommand('article.exportCleanText', (uri?: vscode.Uri, format?: string) => exportOne(articles, uri, format)),
     vscode.commands.registerCommand('article.exportFolder', (folder?: vscode.Uri, args?: FolderExportArgs) => exportFolder(log, folder, args)),
-  );
+  ];
+  return disposables;
 }

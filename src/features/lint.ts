@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { fixEdits, lintArticle, type LintEdit, type MessageArgs, type MessageId, type Problem, type RuleCode, type Severity } from '../core/lint';
 import { getConfig } from '../config';
-import { ARTICLE_LANGUAGE, type ArticleCache } from './articles';
+import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
 
 /** Typing pauses this long before the document is linted again. */
 export const LINT_DELAY_MS = 400;

@@ -9,7 +9,7 @@ import { runNormalize } from '../core/batch/normalize';
 import { normalizeChecked, type CheckedNormalization } from '../core/normalize';
 import { parseArticle } from '../core/parse';
 import { getConfig } from '../config';
-import { ARTICLE_LANGUAGE, type ArticleCache } from './articles';
+import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
 import { encodeForWorkspace, pickFolder, workspaceFs } from './batchFs';
 import { problemLine } from './batchMessages';
 
@@ -179,10 +179,11 @@ async function normalizeFolder(log: vscode.OutputChannel, folder: vscode.Uri | u
   );
 }
 
-export function registerNormalize(context: vscode.ExtensionContext, articles: ArticleCache): void {
+/** The normalize commands, preview and formatter; the returned disposables end them. */
+export function registerNormalize(articles: ArticleCache): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Article Normalize'));
   const preview = new PreviewProvider(articles);
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     log,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
     vscode.commands.registerCommand('article.normalize', (uri?: vscode.Uri) => normalizeDocument(articles, uri)),
@@ -198,5 +199,6 @@ export function registerNormalize(context: vscode.ExtensionContext, articles: Ar
         return toTextEdits(document, result);
       },
     }),
-  );
+  ];
+  return disposables;
 }

@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { buildOutline, flattenOutline, type OutlineNode } from '../core/outline';
 import { getConfig } from '../config';
-import type { ArticleEditorProvider, EditorSession } from '../editor/articleEditor';
-import { ARTICLE_LANGUAGE, type ArticleCache } from './articles';
+import type { ActiveArticleSource, ArticleSession } from '../documents/activeArticle';
+import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
 import { nodeDetail, nodeLabel } from './symbols';
 
 const ICONS: Record<OutlineNode['kind'], string> = { title: 'file-text', heading: 'symbol-namespace', paragraph: 'symbol-string', image: 'file-media' };
@@ -101,7 +101,8 @@ export class ArticleOutlineProvider implements vscode.TreeDataProvider<OutlineNo
   }
 }
 
-export function registerOutlineView(context: vscode.ExtensionContext, articles: ArticleCache, editors: ArticleEditorProvider): ArticleOutlineProvider {
+/** The Article Outline view; the returned disposables end it. */
+export function registerOutlineView(articles: ArticleCache, editors: ActiveArticleSource): { outline: ArticleOutlineProvider; disposables: vscode.Disposable[] } {
   const provider = new ArticleOutlineProvider(articles);
   const view = vscode.window.createTreeView('article.outline', { treeDataProvider: provider, showCollapseAll: true });
 
@@ -118,9 +119,9 @@ export function registerOutlineView(context: vscode.ExtensionContext, articles: 
   const reveal = (node: OutlineNode | undefined): void => {
     if (node && view.visible) void view.reveal(node, { select: true, focus: false, expand: true });
   };
-  const watched = new WeakSet<EditorSession>();
+  const watched = new WeakSet<ArticleSession>();
 
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     provider,
     view,
     vscode.window.onDidChangeActiveTextEditor(follow),
@@ -139,6 +140,9 @@ export function registerOutlineView(context: vscode.ExtensionContext, articles: 
       follow();
     }),
     vscode.workspace.onDidChangeTextDocument((event) => provider.scheduleRefresh(event.document)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('article.outline.sections')) provider.rebuild();
+    }),
     // Closed, or closed and reopened in another language (detection): look again once that is through.
     vscode.workspace.onDidCloseTextDocument((document) => {
       if (document === provider.current) setTimeout(follow, 0);
@@ -165,7 +169,7 @@ export function registerOutlineView(context: vscode.ExtensionContext, articles: 
       editor.selection = new vscode.Selection(range.start, range.end);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
-  );
+  ];
   follow();
-  return provider;
+  return { outline: provider, disposables };
 }

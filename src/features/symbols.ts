@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { buildOutline, type OutlineNode } from '../core/outline';
 import { getConfig } from '../config';
-import { ARTICLE_LANGUAGE, type ArticleCache } from './articles';
+import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
 
 const KINDS: Record<OutlineNode['kind'], vscode.SymbolKind> = {
   title: vscode.SymbolKind.File,
@@ -33,7 +33,8 @@ function toSymbol(document: vscode.TextDocument, node: OutlineNode): vscode.Docu
   return symbol;
 }
 
-export function registerSymbols(context: vscode.ExtensionContext, articles: ArticleCache): void {
+/** The document symbols of articles; the returned disposables end them. */
+export function registerSymbols(articles: ArticleCache): vscode.Disposable[] {
   const provider: vscode.DocumentSymbolProvider = {
     provideDocumentSymbols(document) {
       const article = articles.get(document);
@@ -41,7 +42,18 @@ export function registerSymbols(context: vscode.ExtensionContext, articles: Arti
       return tree.map((node) => toSymbol(document, node));
     },
   };
-  context.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider({ language: ARTICLE_LANGUAGE }, provider, { label: vscode.l10n.t('Article') }),
-  );
+  const register = (): vscode.Disposable => vscode.languages.registerDocumentSymbolProvider({ language: ARTICLE_LANGUAGE }, provider, { label: vscode.l10n.t('Article') });
+  let registration = register();
+  return [
+    // VS Code asks a provider again when one is registered: registering anew is how the Outline
+    // and breadcrumbs take a changed `article.outline.sections` without an edit or a reload.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('article.outline.sections')) return;
+      registration.dispose();
+      registration = register();
+    }),
+    new vscode.Disposable(() => {
+      registration.dispose();
+    }),
+  ];
 }

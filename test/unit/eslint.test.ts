@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../support/seeds';
 
 // The layering rules of eslint.config.mjs: the core imports neither VS Code nor Node, the webview
-// not the core. Each case is linted with the rule exactly as the config sets it for that path.
+// not the core, the features and the Article Editor not each other. Each case is linted with the rule exactly as the config sets it for that path.
 describe('lint: what each part may import (eslint.config.mjs)', function () {
   this.timeout(120_000);
   const root = repoRoot();
@@ -50,7 +50,8 @@ describe('lint: what each part may import (eslint.config.mjs)', function () {
   });
 
   it('the core may not import the layers above it', async () => {
-    await forbidden('src/core/outline.ts', "import { ArticleCache } from '../features/articles';");
+    await forbidden('src/core/outline.ts', "import { ArticleCache } from '../documents/articleCache';");
+    await forbidden('src/core/outline.ts', "import { registerSymbols } from '../features/symbols';");
     await forbidden('src/core/outline.ts', "import { applyEdit } from '../editor/edits';");
     await forbidden('src/core/outline.ts', "import { readArticleFile } from '../node/files';");
     await forbidden('src/core/outline.ts', "import { settings } from '../config';");
@@ -73,6 +74,19 @@ describe('lint: what each part may import (eslint.config.mjs)', function () {
 
   it('the adapters may import vscode, Node and the core', async () => {
     await allowed('src/features/export.ts', "import * as vscode from 'vscode';\nimport { readFile } from 'node:fs/promises';\nimport { exportArticle } from '../core/export';");
+  });
+
+  it('the features and the Article Editor may not import each other', async () => {
+    await forbidden('src/features/outlineView.ts', "import type { ArticleEditorProvider } from '../editor/articleEditor';");
+    await forbidden('src/features/corpus/status.ts', "import type { EditorSession } from '../../editor/articleEditor';");
+    await forbidden('src/editor/articleEditor.ts', "import type { ArticleCache } from '../features/articles';");
+    await forbidden('src/editor/articleEditor.ts', "import { nodeLabel } from '../features/symbols';");
+    await forbidden('src/documents/articleCache.ts', "import { VIEW_TYPE } from '../editor/articleEditor';");
+  });
+
+  it('both may import the document service, the config and the core', async () => {
+    await allowed('src/features/corpus/status.ts', "import type { ActiveArticleSource } from '../../documents/activeArticle';\nimport { getConfig } from '../../config';");
+    await allowed('src/editor/articleEditor.ts', "import type { ArticleCache } from '../documents/articleCache';\nimport { editText } from '../core/edits';\nimport { editorView } from './edits';");
   });
 
   it('the lint is type-aware: the TypeScript project service, the type-checked rules', async () => {

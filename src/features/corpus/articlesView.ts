@@ -191,12 +191,12 @@ export function activeArticleUri(): vscode.Uri | undefined {
 
 /** Opens an article file as `article.editor.openByDefault` says: in the Article Editor, or the text editor. */
 export async function openArticleFile(uri: vscode.Uri, options: { preview?: boolean; preserveFocus?: boolean } = {}): Promise<void> {
-  const inEditor = vscode.workspace.getConfiguration('article', uri).get<boolean>('editor.openByDefault', false);
+  const inEditor = getConfig(uri).openByDefault;
   if (inEditor) await vscode.commands.executeCommand('vscode.openWith', uri, 'article.editor', { preview: options.preview ?? true, preserveFocus: options.preserveFocus ?? false });
   else await vscode.window.showTextDocument(uri, { preview: options.preview ?? true, preserveFocus: options.preserveFocus ?? false });
 }
 
-export function registerArticlesView(context: vscode.ExtensionContext, index: CorpusIndex): ArticlesProvider {
+export function registerArticlesView(index: CorpusIndex): { view: ArticlesProvider; disposables: vscode.Disposable[] } {
   const provider = new ArticlesProvider(index);
   const view = vscode.window.createTreeView('article.articles', { treeDataProvider: provider, showCollapseAll: false });
   provider.view = view;
@@ -217,7 +217,7 @@ export function registerArticlesView(context: vscode.ExtensionContext, index: Co
     if (view.visible) void view.reveal(target, { select: true, focus: false });
   };
 
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     provider,
     view,
     index.onDidChange(() => provider.rebuild()),
@@ -263,7 +263,7 @@ export function registerArticlesView(context: vscode.ExtensionContext, index: Co
     }),
     vscode.commands.registerCommand('article.nextArticle', () => step(1)),
     vscode.commands.registerCommand('article.previousArticle', () => step(-1)),
-  );
+  ];
   provider.rebuild();
-  return provider;
+  return { view: provider, disposables };
 }

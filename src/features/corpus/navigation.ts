@@ -22,7 +22,7 @@ export function looselyMatches(text: string, query: string): boolean {
 
 const MAX_SYMBOLS = 1000;
 
-export function registerWorkspaceSymbols(context: vscode.ExtensionContext, index: CorpusIndex): void {
+export function registerWorkspaceSymbols(index: CorpusIndex): vscode.Disposable[] {
   const provider: vscode.WorkspaceSymbolProvider = {
     provideWorkspaceSymbols(query, token) {
       const out: vscode.SymbolInformation[] = [];
@@ -42,7 +42,7 @@ export function registerWorkspaceSymbols(context: vscode.ExtensionContext, index
       return out;
     },
   };
-  context.subscriptions.push(vscode.languages.registerWorkspaceSymbolProvider(provider));
+  return [vscode.languages.registerWorkspaceSymbolProvider(provider)];
 }
 
 /** The article's title as the tooltip of its file in the Explorer; a warning badge when it shares its title or list index. */
@@ -77,8 +77,7 @@ export class TitleDecorations implements vscode.FileDecorationProvider, vscode.D
   }
 }
 
-export function registerTitleDecorations(context: vscode.ExtensionContext, index: CorpusIndex, view: ArticlesProvider): TitleDecorations {
+export function registerTitleDecorations(index: CorpusIndex, view: ArticlesProvider): { decorations: TitleDecorations; disposables: vscode.Disposable[] } {
   const decorations = new TitleDecorations(index, view);
-  context.subscriptions.push(decorations, vscode.window.registerFileDecorationProvider(decorations), view.onDidChangeTreeData(() => decorations.refresh()));
-  return decorations;
+  return { decorations, disposables: [decorations, vscode.window.registerFileDecorationProvider(decorations), view.onDidChangeTreeData(() => decorations.refresh())] };
 }

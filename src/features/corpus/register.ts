@@ -3,8 +3,8 @@
  * workspace symbols, Explorer tooltips, the status bar counts, duplicates and search.
  */
 import * as vscode from 'vscode';
-import type { ArticleEditorProvider } from '../../editor/articleEditor';
-import type { ArticleCache } from '../articles';
+import type { ArticleCache } from '../../documents/articleCache';
+import type { ActiveArticleSource } from '../../documents/activeArticle';
 import { CorpusIndex } from './corpusIndex';
 import { registerArticlesView, type ArticlesProvider } from './articlesView';
 import { registerTitleDecorations, registerWorkspaceSymbols, type TitleDecorations } from './navigation';
@@ -20,15 +20,18 @@ export interface CorpusApi {
   readonly decorations: TitleDecorations;
 }
 
-export function registerCorpus(context: vscode.ExtensionContext, articles: ArticleCache, editors: ArticleEditorProvider): CorpusApi {
-  const index = new CorpusIndex(context.workspaceState);
-  context.subscriptions.push(index);
-  const view = registerArticlesView(context, index);
-  registerWorkspaceSymbols(context, index);
-  const decorations = registerTitleDecorations(context, index, view);
-  const status = registerCorpusStatus(context, articles, editors);
-  const reports = registerReports(context, index);
+/** The corpus features; the returned disposables end them. */
+export function registerCorpus(state: vscode.Memento, articles: ArticleCache, editors: ActiveArticleSource): { corpus: CorpusApi; disposables: vscode.Disposable[] } {
+  const index = new CorpusIndex(state);
+  const view = registerArticlesView(index);
+  const decorations = registerTitleDecorations(index, view.view);
+  const status = registerCorpusStatus(articles, editors);
+  const reports = registerReports(index);
+  const disposables = [index, ...view.disposables, ...registerWorkspaceSymbols(index), ...decorations.disposables, ...status.disposables, ...reports.disposables];
   // Indexing starts once activation is through, in the background.
   setTimeout(() => void index.refresh(), 0);
-  return { index, articles: view, status, reports, decorations };
+  return {
+    corpus: { index, articles: view.view, status: status.status, reports: reports.reports, decorations: decorations.decorations },
+    disposables,
+  };
 }

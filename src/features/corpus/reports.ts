@@ -10,6 +10,7 @@ import { cleanTextOf, searchArticle, type SearchHit } from '../../core/corpus/se
 import { decodeBytes } from '../../core/decode';
 import type { Article } from '../../core/model';
 import { parseArticle } from '../../core/parse';
+import { getConfig } from '../../config';
 import type { CorpusIndex, IndexedArticle } from './corpusIndex';
 import { openArticleFile } from './articlesView';
 
@@ -177,7 +178,7 @@ async function showSearch(index: CorpusIndex, given?: string): Promise<void> {
 /** Opens the article at a paragraph: selected in the text editor, scrolled to in an open Article Editor. */
 async function openAtBlock(uri: vscode.Uri, block: number): Promise<void> {
   const open = vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputCustom && tab.input.uri.toString() === uri.toString()));
-  if (!open && vscode.workspace.getConfiguration('article', uri).get<boolean>('editor.openByDefault', false)) await openArticleFile(uri, { preview: false });
+  if (!open && getConfig(uri).openByDefault) await openArticleFile(uri, { preview: false });
   await vscode.commands.executeCommand('article.revealBlock', uri, block);
 }
 
@@ -187,7 +188,7 @@ export interface Reports {
   search(pattern: string): Promise<ArticleHits[] | undefined>;
 }
 
-export function registerReports(context: vscode.ExtensionContext, index: CorpusIndex): Reports {
+export function registerReports(index: CorpusIndex): { reports: Reports; disposables: vscode.Disposable[] } {
   const duplicates = new DuplicatesProvider();
   const findDuplicates = async (): Promise<readonly DuplicateReportGroup[] | undefined> => {
     const groups = await findDuplicateArticles(index);
@@ -197,7 +198,7 @@ export function registerReports(context: vscode.ExtensionContext, index: CorpusI
     else void vscode.commands.executeCommand('article.duplicates.focus');
     return groups;
   };
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     duplicates,
     vscode.window.createTreeView('article.duplicates', { treeDataProvider: duplicates }),
     vscode.workspace.registerTextDocumentContentProvider(CLEAN_SCHEME, new CleanTextProvider()),
@@ -210,6 +211,6 @@ export function registerReports(context: vscode.ExtensionContext, index: CorpusI
       return vscode.commands.executeCommand('vscode.diff', cleanTextUri(first.uri), cleanTextUri(node.file.uri), vscode.l10n.t('{0} ↔ {1} (clean text)', name(first), name(node.file)));
     }),
     vscode.commands.registerCommand('article.searchArticles', (pattern?: string) => showSearch(index, typeof pattern === 'string' ? pattern : undefined)),
-  );
-  return { duplicates, findDuplicates, search: (pattern) => searchArticles(index, pattern) };
+  ];
+  return { reports: { duplicates, findDuplicates, search: (pattern) => searchArticles(index, pattern) }, disposables };
 }

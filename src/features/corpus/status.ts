@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { articleCounts, readingMinutes, selectionCounts, type Counts } from '../../core/corpus/counts';
-import type { ArticleEditorProvider } from '../../editor/articleEditor';
 import { getConfig } from '../../config';
-import { ARTICLE_LANGUAGE, type ArticleCache } from '../articles';
+import { ARTICLE_LANGUAGE, type ArticleCache } from '../../documents/articleCache';
+import type { ActiveArticleSource } from '../../documents/activeArticle';
 
 export interface StatusCounts extends Counts {
   readonly minutes: number;
@@ -23,7 +23,7 @@ export class CorpusStatus implements vscode.Disposable {
 
   constructor(
     private readonly articles: ArticleCache,
-    private readonly editors: ArticleEditorProvider,
+    private readonly editors: ActiveArticleSource,
   ) {
     this.item.name = vscode.l10n.t('Article Counts');
   }
@@ -102,9 +102,9 @@ export class CorpusStatus implements vscode.Disposable {
   }
 }
 
-export function registerCorpusStatus(context: vscode.ExtensionContext, articles: ArticleCache, editors: ArticleEditorProvider): CorpusStatus {
+export function registerCorpusStatus(articles: ArticleCache, editors: ActiveArticleSource): { status: CorpusStatus; disposables: vscode.Disposable[] } {
   const status = new CorpusStatus(articles, editors);
-  context.subscriptions.push(
+  const disposables: vscode.Disposable[] = [
     status,
     vscode.window.onDidChangeActiveTextEditor(() => status.update()),
     editors.onDidChangeActive(() => status.update()),
@@ -120,7 +120,7 @@ export function registerCorpusStatus(context: vscode.ExtensionContext, articles:
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('article.readingSpeed')) status.update();
     }),
-  );
+  ];
   status.update();
-  return status;
+  return { status, disposables };
 }

@@ -1,12 +1,15 @@
 /**
- * Parsed articles of open documents, one parse per document version, shared by every feature.
- * Typing in a paragraph updates the cached article in place of a new parse (core/incremental).
+ * The document service: parsed articles of open documents, one parse per document version,
+ * shared by the features and the Article Editor (which never import each other; extension.ts
+ * hands both this cache). Typing in a paragraph updates the cached article in place of a new
+ * parse (core/incremental).
  */
 import * as vscode from 'vscode';
 import { updateArticle } from '../core/incremental';
 import type { Article } from '../core/model';
 import { parseArticle } from '../core/parse';
 
+/** The language id of article documents. */
 export const ARTICLE_LANGUAGE = 'article';
 
 export class ArticleCache implements vscode.Disposable {
@@ -66,17 +69,4 @@ export class ArticleCache implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.entries.clear();
   }
-}
-
-/**
- * The folder a batch command works on: the one it was run on (Explorer), else one the user picks.
- * Batch commands read and write through Node, so the folder must be on this machine.
- */
-export async function localFolder(folder: vscode.Uri | undefined, pickTitle: string, notLocal: string): Promise<vscode.Uri | undefined> {
-  const target = folder instanceof vscode.Uri ? folder : (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: pickTitle }))?.[0];
-  if (target && target.scheme !== 'file') {
-    void vscode.window.showErrorMessage(notLocal);
-    return undefined;
-  }
-  return target;
 }
