@@ -229,8 +229,8 @@ export class ArticleEditor {
     // The echo of the user's own typing keeps the page's (newer) text; anything else is news.
     let echo = oneToOne;
     const data: BlockData[] = [];
-    for (let k = 0; k < incoming.length; k++) {
-      const block = toData(incoming[k]!);
+    for (const [k, item] of incoming.entries()) {
+      const block = toData(item);
       const local = oneToOne ? this.list.at(from + k) : undefined;
       if (local) {
         const reconciled = this.reconcile(from + k, local, block);
@@ -811,8 +811,8 @@ export class ArticleEditor {
     const shown = readText(field);
     if (shown === '') return true;
     const caret = getSelectionIn(field)?.caret ?? 0;
-    if (rects.length === 0) return edge === 'first' ? caret === 0 : caret === shown.length;
     const rect = rects[0];
+    if (!rect) return edge === 'first' ? caret === 0 : caret === shown.length;
     const box = field.getBoundingClientRect();
     const line = parseFloat(getComputedStyle(field).lineHeight) || rect.height || 20;
     return edge === 'first' ? rect.top - box.top < line * 0.8 : box.bottom - rect.bottom < line * 0.8;
@@ -822,7 +822,7 @@ export class ArticleEditor {
     const selection = document.getSelection();
     if (!selection || selection.rangeCount === 0) return undefined;
     const rects = selection.getRangeAt(0).getClientRects();
-    return rects.length > 0 ? rects[0].left : undefined;
+    return rects[0]?.left;
   }
 
   /** Arrow keys at the edge of a paragraph go on to the next block (each block is its own field). */
