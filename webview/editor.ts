@@ -6,7 +6,8 @@
 import { readHostMessage, type HostMessage, type ViewMessage } from '../src/editor/protocol';
 import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, type RenderContext } from './blocks';
 import { getSelectionIn, offsetOf, readText, setSelectionIn, writeText } from './caret';
-import { Strings, type StringKey } from './strings';
+import { Chrome } from './chrome';
+import { Strings } from './strings';
 import { countChars, diff, mapOffset } from './text';
 import { BlockList } from './virtual';
 
@@ -52,13 +53,6 @@ const FOCUS_DEBOUNCE = 100;
 type InitMessage = Extract<HostMessage, { type: 'init' }>;
 type UpdateMessage = Extract<HostMessage, { type: 'update' }>;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  parent?.append(node);
-  return node;
-}
-
 /** Undo or redo for a key press (Ctrl or ⌘ with Z, Shift+Z, Y), else null. */
 function undoAction(e: KeyboardEvent, mac: boolean): 'undo' | 'redo' | null {
   if (!(mac ? e.metaKey : e.ctrlKey) || e.altKey) return null;
@@ -70,18 +64,11 @@ function undoAction(e: KeyboardEvent, mac: boolean): 'undo' | 'redo' | null {
 
 export class ArticleEditor {
   private readonly strings = new Strings();
-  private readonly numbers = new Intl.NumberFormat();
   private readonly mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  private readonly chrome: Chrome;
   private readonly list: BlockList;
-  private readonly header: HTMLElement;
-  private readonly buttons: Record<'exportCleanText' | 'normalize' | 'previewNormalization', HTMLButtonElement>;
-  private readonly badge: HTMLElement;
-  private readonly totalEl: HTMLElement;
-  private readonly messages: HTMLElement;
-  private readonly page: HTMLElement;
   private readonly titleEl: HTMLElement;
   private readonly blocksEl: HTMLElement;
-  private readonly emptyEl: HTMLButtonElement;
 
   private initialized = false;
   private version = 0;
@@ -102,43 +89,18 @@ export class ArticleEditor {
   private stateTimer: number | undefined;
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly host: Host,
   ) {
-    root.textContent = '';
-    this.header = el('header', 'header', root);
-    const toolbar = el('div', 'toolbar', this.header);
-    toolbar.setAttribute('role', 'toolbar');
-    const button = (command: ViewMessage & { type: 'command' }, primary: boolean): HTMLButtonElement => {
-      const b = el('button', primary ? 'button primary' : 'button', toolbar);
-      b.type = 'button';
-      b.addEventListener('click', () => this.post(command));
-      return b;
-    };
-    this.buttons = {
-      exportCleanText: button({ type: 'command', command: 'article.exportCleanText' }, true),
-      normalize: button({ type: 'command', command: 'article.normalize' }, false),
-      previewNormalization: button({ type: 'command', command: 'article.previewNormalization' }, false),
-    };
-    el('span', 'spacer', toolbar);
-    this.badge = el('span', 'badge', toolbar);
-    this.badge.hidden = true;
-    this.totalEl = el('span', 'total', toolbar);
-    this.totalEl.setAttribute('aria-live', 'polite');
-    this.messages = el('div', 'messages', this.header);
-
-    this.page = el('main', 'page', root);
-    this.titleEl = el('div', 'title', this.page);
-    this.titleEl.setAttribute('role', 'textbox');
-    this.titleEl.setAttribute('aria-multiline', 'false');
-    this.titleEl.spellcheck = false;
-    this.blocksEl = el('div', 'blocks', this.page);
-    this.emptyEl = el('button', 'button add-first', this.page);
-    this.emptyEl.type = 'button';
-    this.emptyEl.hidden = true;
-    this.emptyEl.addEventListener('click', () => this.insert(-1));
-
-    this.list = new BlockList(this.blocksEl, (): RenderContext => ({ strings: this.strings, readonly: this.readonly, mac: this.mac }));
+    this.chrome = new Chrome(
+      root,
+      this.strings,
+      (command) => this.post(command),
+      () => this.insert(-1),
+    );
+    this.titleEl = this.chrome.titleEl;
+    this.blocksEl = this.chrome.blocksEl;
+    this.list = new BlockList(this.blocksEl, () => this.ctx());
     this.wire();
   }
 
@@ -185,7 +147,7 @@ export class ArticleEditor {
     this.titleInflight = [];
     this.clearPending();
     this.queue = [];
-    this.renderChrome();
+    this.chrome.render(this.readonly);
 
     this.title = msg.title;
     writeText(this.titleEl, this.title);
@@ -321,46 +283,17 @@ export class ArticleEditor {
       this.clearPending();
       this.flushQueue();
     }
-    this.messages.textContent = '';
-    const bar = el('div', 'message-bar', this.messages);
-    bar.setAttribute('role', 'alert');
-    el('span', 'message-text', bar).textContent = message;
-    const close = el('button', 'dismiss', bar);
-    close.type = 'button';
-    close.textContent = '×';
-    close.title = this.strings.get('dismiss');
-    close.setAttribute('aria-label', this.strings.get('dismiss'));
-    close.addEventListener('click', () => bar.remove());
+    this.chrome.showError(message);
   }
 
   // ---- rendering -------------------------------------------------------------------------------
 
-  private renderChrome(): void {
-    const label = (b: HTMLButtonElement, key: StringKey, title: StringKey): void => {
-      b.textContent = this.strings.get(key);
-      b.title = this.strings.get(title);
-    };
-    label(this.buttons.exportCleanText, 'exportCleanText', 'exportCleanTextTitle');
-    label(this.buttons.normalize, 'normalize', 'normalizeTitle');
-    label(this.buttons.previewNormalization, 'previewNormalization', 'previewNormalizationTitle');
-    this.buttons.normalize.disabled = this.readonly;
-    this.header.querySelector('.toolbar')?.setAttribute('aria-label', this.strings.get('toolbar'));
-    this.page.setAttribute('aria-label', this.strings.get('article'));
-    this.badge.textContent = this.strings.get('readonly');
-    this.badge.hidden = !this.readonly;
-    this.totalEl.title = this.strings.get('totalCharsTitle');
-    this.titleEl.setAttribute('aria-label', this.strings.get('title'));
-    this.titleEl.dataset.placeholder = this.strings.get('untitled');
-    this.emptyEl.textContent = `+ ${this.strings.get('addParagraph')}`;
-    this.root.classList.toggle('readonly', this.readonly);
-  }
-
   private renderTotal(): void {
-    this.totalEl.textContent = this.strings.get('totalChars', this.numbers.format(this.total));
+    this.chrome.renderTotal(this.total);
   }
 
   private renderEmpty(): void {
-    this.emptyEl.hidden = this.readonly || this.list.length > 0;
+    this.chrome.renderEmpty(this.readonly, this.list.length);
   }
 
   private ctx(): RenderContext {
@@ -793,7 +726,7 @@ export class ArticleEditor {
   }
 
   private headerBottom(): number {
-    return this.header.getBoundingClientRect().bottom;
+    return this.chrome.headerBottom();
   }
 
   private atEnd(field: HTMLElement): boolean {
