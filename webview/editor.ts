@@ -5,8 +5,9 @@
 
 import { readHostMessage, type HostMessage, type ViewMessage } from '../src/editor/protocol';
 import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, type RenderContext } from './blocks';
-import { getSelectionIn, offsetOf, readText, setSelectionIn, writeText } from './caret';
+import { caretX, getSelectionIn, offsetOf, onEdgeLine, readText, setSelectionIn, snapshot, writeText, type FieldSnapshot } from './caret';
 import { Chrome } from './chrome';
+import { blockCommand, readsField, titleCommand, undoAction, type Arrow } from './keys';
 import { Strings } from './strings';
 import { countChars, diff, mapOffset } from './text';
 import { BlockList } from './virtual';
@@ -52,15 +53,6 @@ const FOCUS_DEBOUNCE = 100;
 
 type InitMessage = Extract<HostMessage, { type: 'init' }>;
 type UpdateMessage = Extract<HostMessage, { type: 'update' }>;
-
-/** Undo or redo for a key press (Ctrl or ⌘ with Z, Shift+Z, Y), else null. */
-function undoAction(e: KeyboardEvent, mac: boolean): 'undo' | 'redo' | null {
-  if (!(mac ? e.metaKey : e.ctrlKey) || e.altKey) return null;
-  const key = e.key.toLowerCase();
-  if (key === 'z' || e.code === 'KeyZ') return e.shiftKey ? 'redo' : 'undo';
-  if (!mac && !e.shiftKey && (key === 'y' || e.code === 'KeyY')) return 'redo';
-  return null;
-}
 
 export class ArticleEditor {
   private readonly strings = new Strings();
@@ -445,8 +437,9 @@ export class ArticleEditor {
 
   private onTitleKey(e: KeyboardEvent): void {
     if (e.isComposing || e.keyCode === 229) return;
-    const plain = !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey;
-    if (e.key === 'Enter') {
+    const field = readsField(e.key) ? snapshot(this.titleEl) : null;
+    const command = titleCommand(e, field);
+    if (command?.kind === 'enter') {
       e.preventDefault();
       if (this.readonly || this.pending) return;
       // Enter at the title starts the body: a new first paragraph, or the first one if it is empty.
@@ -455,8 +448,8 @@ export class ArticleEditor {
       else this.insert(-1);
       return;
     }
-    if (plain && (e.key === 'ArrowDown' || (e.key === 'ArrowRight' && this.atEnd(this.titleEl)))) {
-      if (this.list.length > 0 && (e.key === 'ArrowRight' || this.onEdgeLine(this.titleEl, 'last'))) {
+    if (command?.kind === 'toBody' && field) {
+      if (this.list.length > 0 && (command.key === 'ArrowRight' || onEdgeLine(field, 'last'))) {
         e.preventDefault();
         this.focusBlock(0, 0);
       }
@@ -470,46 +463,42 @@ export class ArticleEditor {
     if (target.closest('.tool')) return;
     const index = this.list.indexOf(blockEl);
     if (index < 0) return;
-    const mod = this.mac ? e.metaKey : e.ctrlKey;
     const text = isTextField(target);
-
-    if (!this.readonly) {
-      let structural: (() => void) | null = null;
-      if (e.key === 'Enter' && mod && !e.altKey && !e.shiftKey) structural = () => this.insert(index);
-      else if (mod && e.shiftKey && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k')) structural = () => this.deleteBlock(index);
-      else if (e.altKey && !mod && !e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) structural = () => this.move(index, e.key === 'ArrowUp' ? -1 : 1);
-      else if (!text && !mod && !e.altKey && (e.key === 'Backspace' || e.key === 'Delete')) structural = () => this.deleteBlock(index);
-      else if (!text && e.key === 'Enter' && !mod && !e.altKey) structural = () => this.insert(index);
-      if (structural) {
+    // The one reading of the field for this key press.
+    const field = text && readsField(e.key) ? snapshot(target) : null;
+    const command = blockCommand(e, { mac: this.mac, readonly: this.readonly, text, field });
+    if (!command) return;
+    switch (command.kind) {
+      case 'insert':
+      case 'delete':
+      case 'move':
         e.preventDefault();
         e.stopPropagation();
-        if (!this.pending) structural();
+        if (this.pending) return;
+        if (command.kind === 'insert') this.insert(index);
+        else if (command.kind === 'delete') this.deleteBlock(index);
+        else this.move(index, command.direction);
         return;
-      }
-      if (text && e.key === 'Enter' && !mod && !e.altKey) {
+      case 'split':
         e.preventDefault();
         if (this.pending) this.queue.push({ kind: 'split' });
         else this.split(target);
         return;
-      }
-      if (text && !mod && !e.altKey && !e.shiftKey && (e.key === 'Backspace' || e.key === 'Delete')) {
-        const selection = getSelectionIn(target);
-        if (e.key === 'Backspace' && selection && selection.end === 0) {
-          e.preventDefault();
-          // Into the paragraph before; an image before is selected instead (Backspace again deletes it).
-          if (!this.pending && this.list.at(index - 1)?.kind === 'paragraph') this.merge(index);
-          else if (!this.pending && index > 0) this.focusBlock(index - 1, 0);
-          return;
-        }
-        if (e.key === 'Delete' && selection && selection.start === readText(target).length && selection.end === selection.start) {
-          e.preventDefault();
-          if (!this.pending && this.list.at(index + 1)?.kind === 'paragraph') this.merge(index + 1);
-          else if (!this.pending && index + 1 < this.list.length) this.focusBlock(index + 1, 0);
-          return;
-        }
-      }
+      case 'joinBefore':
+        e.preventDefault();
+        // Into the paragraph before; an image before is selected instead (Backspace again deletes it).
+        if (!this.pending && this.list.at(index - 1)?.kind === 'paragraph') this.merge(index);
+        else if (!this.pending && index > 0) this.focusBlock(index - 1, 0);
+        return;
+      case 'joinAfter':
+        e.preventDefault();
+        if (!this.pending && this.list.at(index + 1)?.kind === 'paragraph') this.merge(index + 1);
+        else if (!this.pending && index + 1 < this.list.length) this.focusBlock(index + 1, 0);
+        return;
+      case 'arrow':
+        if (this.navigate(command.key, field, index)) e.preventDefault();
+        return;
     }
-    if (!e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && this.navigate(e.key, target, index)) e.preventDefault();
   }
 
   private onToolClick(e: MouseEvent): void {
@@ -729,57 +718,29 @@ export class ArticleEditor {
     return this.chrome.headerBottom();
   }
 
-  private atEnd(field: HTMLElement): boolean {
-    const selection = getSelectionIn(field);
-    return !!selection && selection.start === selection.end && selection.end === readText(field).length;
-  }
-
-  /** Whether the caret is on the field's first or last visual line. */
-  private onEdgeLine(field: HTMLElement, edge: 'first' | 'last'): boolean {
-    const selection = document.getSelection();
-    if (!selection || selection.rangeCount === 0) return true;
-    const range = selection.getRangeAt(0);
-    if (!range.collapsed) return false;
-    const rects = range.getClientRects();
-    const shown = readText(field);
-    if (shown === '') return true;
-    const caret = getSelectionIn(field)?.caret ?? 0;
-    const rect = rects[0];
-    if (!rect) return edge === 'first' ? caret === 0 : caret === shown.length;
-    const box = field.getBoundingClientRect();
-    const line = parseFloat(getComputedStyle(field).lineHeight) || rect.height || 20;
-    return edge === 'first' ? rect.top - box.top < line * 0.8 : box.bottom - rect.bottom < line * 0.8;
-  }
-
-  private caretX(): number | undefined {
-    const selection = document.getSelection();
-    if (!selection || selection.rangeCount === 0) return undefined;
-    const rects = selection.getRangeAt(0).getClientRects();
-    return rects[0]?.left;
-  }
-
-  /** Arrow keys at the edge of a paragraph go on to the next block (each block is its own field). */
-  private navigate(key: string, target: HTMLElement, index: number): boolean {
-    const text = isTextField(target);
-    const selection = text ? getSelectionIn(target) : null;
-    const collapsed = !text || (!!selection && selection.start === selection.end);
+  /**
+   * Arrow keys at the edge of a paragraph go on to the next block (each block is its own field).
+   * `field` is the paragraph's snapshot, `null` on a block that is no paragraph (an image).
+   */
+  private navigate(key: Arrow, field: FieldSnapshot | null, index: number): boolean {
+    const selection = field?.selection ?? null;
+    const collapsed = !field || (!!selection && selection.start === selection.end);
     if (!collapsed) return false;
-    const length = text ? readText(target).length : 0;
+    const length = field ? field.text.length : 0;
     switch (key) {
       case 'ArrowLeft':
-        if (text && selection?.start !== 0) return false;
+        if (field && selection?.start !== 0) return false;
         return this.goTo(index - 1, 'end');
       case 'ArrowRight':
-        if (text && selection?.start !== length) return false;
+        if (field && selection?.start !== length) return false;
         return this.goTo(index + 1, 'start');
       case 'ArrowUp':
-        if (text && !this.onEdgeLine(target, 'first')) return false;
-        return this.goTo(index - 1, 'up', this.caretX());
+        if (field && !onEdgeLine(field, 'first')) return false;
+        return this.goTo(index - 1, 'up', caretX(document));
       case 'ArrowDown':
-        if (text && !this.onEdgeLine(target, 'last')) return false;
-        return this.goTo(index + 1, 'down', this.caretX());
+        if (field && !onEdgeLine(field, 'last')) return false;
+        return this.goTo(index + 1, 'down', caretX(document));
     }
-    return false;
   }
 
   private goTo(index: number, where: 'start' | 'end' | 'up' | 'down', x?: number): boolean {
