@@ -8,16 +8,10 @@ import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, ty
 import { caretX, getSelectionIn, offsetOf, onEdgeLine, readText, setSelectionIn, snapshot, writeText, type FieldSnapshot } from './caret';
 import { Chrome } from './chrome';
 import { blockCommand, readsField, titleCommand, undoAction, type Arrow } from './keys';
+import { Outbox, type Host } from './outbox';
 import { Strings } from './strings';
 import { countChars, diff, mapOffset } from './text';
 import { BlockList } from './virtual';
-
-/** What the page needs from `acquireVsCodeApi()`. */
-export interface Host {
-  postMessage(message: ViewMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
 
 /** Saved with `setState`, restored when the page is reloaded. */
 interface ViewState {
@@ -28,28 +22,12 @@ interface ViewState {
   readonly topOffset?: number;
 }
 
-/** A structural change posted and not yet answered by an `update`. */
-type Op =
-  | { readonly kind: 'split'; readonly block: number }
-  /** Block `block` joined to the one before it, whose text was `joinAt` long. */
-  | { readonly kind: 'merge'; readonly block: number; readonly joinAt: number }
-  | { readonly kind: 'move'; readonly block: number; readonly direction: -1 | 1; readonly offset: number }
-  | { readonly kind: 'delete'; readonly block: number }
-  | { readonly kind: 'insert'; readonly block: number };
-
-/** Typing that arrived while a structural change was on its way: replayed once it is answered. */
-type Queued = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'split' };
-
 interface Caret {
   readonly field: HTMLElement;
   readonly index: number;
   readonly offset: number;
   readonly display: string;
 }
-
-/** How long a structural change may stay unanswered before typing goes on without it. */
-const PENDING_TIMEOUT = 2000;
-const FOCUS_DEBOUNCE = 100;
 
 type InitMessage = Extract<HostMessage, { type: 'init' }>;
 type UpdateMessage = Extract<HostMessage, { type: 'update' }>;
@@ -63,27 +41,20 @@ export class ArticleEditor {
   private readonly blocksEl: HTMLElement;
 
   private initialized = false;
-  private version = 0;
+  private readonly outbox: Outbox;
   private readonly = false;
   private title = '';
   private total = 0;
-  /** Texts the page has sent for a block (oldest first) and the host has not echoed yet. */
-  private inflight = new Map<number, string[]>();
-  private titleInflight: string[] = [];
-  private pending: { op: Op; timer: number } | null = null;
-  private queue: Queued[] = [];
   private composing = false;
   private deferred: HostMessage[] = [];
-  private lastUndo = 0;
   private focusIndex = -1;
-  private postedFocus = -1;
-  private focusTimer: number | undefined;
   private stateTimer: number | undefined;
 
   constructor(
     root: HTMLElement,
     private readonly host: Host,
   ) {
+    this.outbox = new Outbox(host, () => this.flushQueue());
     this.chrome = new Chrome(
       root,
       this.strings,
@@ -132,13 +103,9 @@ export class ArticleEditor {
     const again = this.initialized;
     const keep = again ? this.list.blockAtY(this.headerBottom() + 1) : undefined;
     const caret = again ? this.captureCaret() : null;
-    this.version = msg.version;
     this.readonly = msg.readonly;
     this.strings.set(msg.strings);
-    this.inflight.clear();
-    this.titleInflight = [];
-    this.clearPending();
-    this.queue = [];
+    this.outbox.reset(msg.version);
     this.chrome.render(this.readonly);
 
     this.title = msg.title;
@@ -171,7 +138,7 @@ export class ArticleEditor {
   }
 
   private update(msg: UpdateMessage): void {
-    this.version = msg.version;
+    this.outbox.version = msg.version;
     this.applyTitle(msg.title);
     const n = this.list.length;
     const from = Math.min(msg.from, n);
@@ -187,14 +154,14 @@ export class ArticleEditor {
       const block = toData(item);
       const local = oneToOne ? this.list.at(from + k) : undefined;
       if (local) {
-        const reconciled = this.reconcile(from + k, local, block);
+        const reconciled = this.outbox.reconcile(from + k, local, block);
         if (!reconciled.echo) echo = false;
         data.push(reconciled.data);
       } else {
         data.push(block);
       }
     }
-    if (!oneToOne) this.shiftInflight(from, deleteCount, incoming.length);
+    if (!oneToOne) this.outbox.shiftInflight(from, deleteCount, incoming.length);
 
     for (let i = from; i < from + deleteCount; i++) this.total -= this.list.at(i)?.chars ?? 0;
     for (const block of data) this.total += block.chars;
@@ -202,50 +169,13 @@ export class ArticleEditor {
     this.renderTotal();
     this.renderEmpty();
 
-    if (this.pending && !echo) this.resolvePending();
+    if (this.outbox.pending && !echo) this.resolvePending();
     else if (caret) this.restoreCaret(caret, from, deleteCount, data.length);
     this.noteFocus();
   }
 
-  private reconcile(index: number, local: BlockData, incoming: BlockData): { data: BlockData; echo: boolean } {
-    const sent = this.inflight.get(index);
-    if (incoming.text === local.text) {
-      this.inflight.delete(index);
-      return { data: incoming, echo: true };
-    }
-    if (sent) {
-      const at = sent.lastIndexOf(incoming.text);
-      if (at >= 0) {
-        // An edit the page sent earlier: the page's text already has it and what came after.
-        sent.splice(0, at + 1);
-        return { data: { ...incoming, text: local.text, chars: local.chars }, echo: true };
-      }
-      this.inflight.delete(index);
-    }
-    return { data: incoming, echo: false };
-  }
-
-  private shiftInflight(from: number, deleteCount: number, count: number): void {
-    if (this.inflight.size === 0) return;
-    const next = new Map<number, string[]>();
-    for (const [index, texts] of this.inflight) {
-      if (index < from) next.set(index, texts);
-      else if (index >= from + deleteCount) next.set(index + count - deleteCount, texts);
-    }
-    this.inflight = next;
-  }
-
   private applyTitle(title: string): void {
-    if (title === this.title) {
-      this.titleInflight = [];
-      return;
-    }
-    const at = this.titleInflight.lastIndexOf(title);
-    if (at >= 0) {
-      this.titleInflight.splice(0, at + 1);
-      return;
-    }
-    this.titleInflight = [];
+    if (this.outbox.titleIsEcho(this.title, title)) return;
     const focused = document.activeElement === this.titleEl;
     const selection = focused ? getSelectionIn(this.titleEl) : null;
     const before = readText(this.titleEl);
@@ -271,8 +201,8 @@ export class ArticleEditor {
 
   private showError(message: string): void {
     // The host refused something: nothing structural is on its way any more.
-    if (this.pending) {
-      this.clearPending();
+    if (this.outbox.pending) {
+      this.outbox.clearPending();
       this.flushQueue();
     }
     this.chrome.showError(message);
@@ -329,7 +259,7 @@ export class ArticleEditor {
         e.stopPropagation();
         if (this.composing || e.isComposing) return;
         // Every press counts (holding Ctrl+Z repeats): only the browser's echo of it is dropped.
-        this.lastUndo = 0;
+        this.outbox.forgetLastUndo();
         this.postUndo(action);
       },
       true,
@@ -382,10 +312,7 @@ export class ArticleEditor {
   /** Posts undo or redo, once for one user action (a key press may also reach the browser's undo). */
   private postUndo(action: 'undo' | 'redo'): void {
     if (!this.initialized || this.readonly) return;
-    const now = Date.now();
-    if (now - this.lastUndo < 300) return;
-    this.lastUndo = now;
-    this.post({ type: action });
+    this.outbox.sendUndo(action);
   }
 
   private onBeforeInput(e: InputEvent): void {
@@ -405,16 +332,16 @@ export class ArticleEditor {
       case 'insertLineBreak':
         e.preventDefault();
         if (isTextField(target)) {
-          if (this.pending) this.queue.push({ kind: 'split' });
+          if (this.outbox.pending) this.outbox.enqueue({ kind: 'split' });
           else this.split(target);
         }
         return;
     }
-    if (this.pending && isTextField(target)) {
+    if (this.outbox.pending && isTextField(target)) {
       // The block's index or text is about to change: hold the typing until the update is here.
       if (e.inputType === 'insertText' && e.data) {
         e.preventDefault();
-        this.queue.push({ kind: 'text', text: e.data });
+        this.outbox.enqueue({ kind: 'text', text: e.data });
       } else if (e.inputType !== 'insertCompositionText') {
         e.preventDefault();
       }
@@ -431,7 +358,7 @@ export class ArticleEditor {
     // A line break inside a paragraph is a `<br>`; the title is one line.
     if (field === this.titleEl) text = text.replace(/\s*\n\s*/g, ' ');
     if (!text) return;
-    if (this.pending && field !== this.titleEl) this.queue.push({ kind: 'text', text });
+    if (this.outbox.pending && field !== this.titleEl) this.outbox.enqueue({ kind: 'text', text });
     else this.insertText(field, text);
   }
 
@@ -441,7 +368,7 @@ export class ArticleEditor {
     const command = titleCommand(e, field);
     if (command?.kind === 'enter') {
       e.preventDefault();
-      if (this.readonly || this.pending) return;
+      if (this.readonly || this.outbox.pending) return;
       // Enter at the title starts the body: a new first paragraph, or the first one if it is empty.
       const first = this.list.at(0);
       if (first && first.kind === 'paragraph' && first.chars === 0) this.focusBlock(0, 0);
@@ -474,26 +401,26 @@ export class ArticleEditor {
       case 'move':
         e.preventDefault();
         e.stopPropagation();
-        if (this.pending) return;
+        if (this.outbox.pending) return;
         if (command.kind === 'insert') this.insert(index);
         else if (command.kind === 'delete') this.deleteBlock(index);
         else this.move(index, command.direction);
         return;
       case 'split':
         e.preventDefault();
-        if (this.pending) this.queue.push({ kind: 'split' });
+        if (this.outbox.pending) this.outbox.enqueue({ kind: 'split' });
         else this.split(target);
         return;
       case 'joinBefore':
         e.preventDefault();
         // Into the paragraph before; an image before is selected instead (Backspace again deletes it).
-        if (!this.pending && this.list.at(index - 1)?.kind === 'paragraph') this.merge(index);
-        else if (!this.pending && index > 0) this.focusBlock(index - 1, 0);
+        if (!this.outbox.pending && this.list.at(index - 1)?.kind === 'paragraph') this.merge(index);
+        else if (!this.outbox.pending && index > 0) this.focusBlock(index - 1, 0);
         return;
       case 'joinAfter':
         e.preventDefault();
-        if (!this.pending && this.list.at(index + 1)?.kind === 'paragraph') this.merge(index + 1);
-        else if (!this.pending && index + 1 < this.list.length) this.focusBlock(index + 1, 0);
+        if (!this.outbox.pending && this.list.at(index + 1)?.kind === 'paragraph') this.merge(index + 1);
+        else if (!this.outbox.pending && index + 1 < this.list.length) this.focusBlock(index + 1, 0);
         return;
       case 'arrow':
         if (this.navigate(command.key, field, index)) e.preventDefault();
@@ -504,7 +431,7 @@ export class ArticleEditor {
   private onToolClick(e: MouseEvent): void {
     const button = (e.target as Element).closest('button.tool') as HTMLButtonElement | null;
     const blockEl = button?.closest('.block');
-    if (!button || !blockEl || this.readonly || this.pending) return;
+    if (!button || !blockEl || this.readonly || this.outbox.pending) return;
     const index = this.list.indexOf(blockEl);
     if (index < 0) return;
     switch (button.dataset.action) {
@@ -537,15 +464,11 @@ export class ArticleEditor {
     const change = diff(block.text.slice(indent), shown, getSelectionIn(field)?.caret);
     if (!change) return;
     const text = block.text.slice(0, indent) + shown;
-    this.post({ type: 'edit', version: this.version, block: index, from: change.from + indent, to: change.to + indent, text: change.text });
+    this.outbox.sendEdit(index, change.from + indent, change.to + indent, change.text, text);
     const chars = countChars(text);
     const data: BlockData = { ...block, text, chars };
     this.list.setData(index, data);
     this.total += chars - block.chars;
-    const sent = this.inflight.get(index) ?? [];
-    sent.push(text);
-    if (sent.length > 500) sent.splice(0, sent.length - 500);
-    this.inflight.set(index, sent);
     updateCount(blockEl, data, this.ctx());
     this.renderTotal();
   }
@@ -555,10 +478,8 @@ export class ArticleEditor {
     const shown = readText(this.titleEl);
     const change = diff(this.title, shown, getSelectionIn(this.titleEl)?.caret);
     if (!change) return;
-    this.post({ type: 'editTitle', version: this.version, from: change.from, to: change.to, text: change.text });
+    this.outbox.sendTitleEdit(change.from, change.to, change.text, shown);
     this.title = shown;
-    this.titleInflight.push(shown);
-    if (this.titleInflight.length > 500) this.titleInflight.splice(0, this.titleInflight.length - 500);
     this.titleEl.classList.toggle('empty', shown === '');
   }
 
@@ -584,53 +505,34 @@ export class ArticleEditor {
     const offset = selection ? selection.start : shown.length;
     // At the very start the indent goes with the text into the second paragraph.
     const at = offset === 0 ? 0 : indentOf(field) + offset;
-    this.post({ type: 'split', version: this.version, block: index, at });
-    this.setPending({ kind: 'split', block: index });
+    this.outbox.sendStructural({ type: 'split', version: this.outbox.version, block: index, at }, { kind: 'split', block: index });
   }
 
   private merge(index: number): void {
     const before = this.list.at(index - 1);
     if (!before) return;
-    this.post({ type: 'merge', version: this.version, block: index });
-    this.setPending({ kind: 'merge', block: index, joinAt: before.text.length });
+    this.outbox.sendStructural({ type: 'merge', version: this.outbox.version, block: index }, { kind: 'merge', block: index, joinAt: before.text.length });
   }
 
   private move(index: number, direction: -1 | 1): void {
     if (index + direction < 0 || index + direction >= this.list.length) return;
     const field = fieldOf(this.list.element(index) ?? this.blocksEl);
     const offset = isTextField(field) ? (getSelectionIn(field)?.caret ?? 0) : 0;
-    this.post({ type: 'move', version: this.version, block: index, direction });
-    this.setPending({ kind: 'move', block: index, direction, offset });
+    this.outbox.sendStructural({ type: 'move', version: this.outbox.version, block: index, direction }, { kind: 'move', block: index, direction, offset });
   }
 
   private deleteBlock(index: number): void {
-    this.post({ type: 'delete', version: this.version, block: index });
-    this.setPending({ kind: 'delete', block: index });
+    this.outbox.sendStructural({ type: 'delete', version: this.outbox.version, block: index }, { kind: 'delete', block: index });
   }
 
   private insert(index: number): void {
-    this.post({ type: 'insert', version: this.version, block: index });
-    this.setPending({ kind: 'insert', block: index });
-  }
-
-  private setPending(op: Op): void {
-    this.clearPending();
-    const timer = window.setTimeout(() => {
-      this.pending = null;
-      this.flushQueue();
-    }, PENDING_TIMEOUT);
-    this.pending = { op, timer };
-  }
-
-  private clearPending(): void {
-    if (this.pending) window.clearTimeout(this.pending.timer);
-    this.pending = null;
+    this.outbox.sendStructural({ type: 'insert', version: this.outbox.version, block: index }, { kind: 'insert', block: index });
   }
 
   /** The host answered the structural change: put the caret where the user expects it. */
   private resolvePending(): void {
-    const op = this.pending?.op;
-    this.clearPending();
+    const op = this.outbox.pending;
+    this.outbox.clearPending();
     if (!op) return;
     const n = this.list.length;
     switch (op.kind) {
@@ -659,11 +561,10 @@ export class ArticleEditor {
 
   /** Replays typing held back while a structural change was on its way. */
   private flushQueue(): void {
-    while (!this.pending && this.queue.length > 0) {
-      const action = this.queue.shift() as Queued;
+    for (let action = this.outbox.nextQueued(); action; action = this.outbox.nextQueued()) {
       const field = document.activeElement;
       if (!isTextField(field)) {
-        this.queue = [];
+        this.outbox.dropQueue();
         return;
       }
       if (action.kind === 'text') this.insertText(field, action.text);
@@ -785,15 +686,7 @@ export class ArticleEditor {
     const index = this.activeIndex();
     if (index === this.focusIndex) return;
     this.focusIndex = index;
-    window.clearTimeout(this.focusTimer);
-    if (index >= 0) {
-      this.focusTimer = window.setTimeout(() => {
-        if (this.focusIndex === index && index !== this.postedFocus) {
-          this.postedFocus = index;
-          this.post({ type: 'focus', block: index });
-        }
-      }, FOCUS_DEBOUNCE);
-    }
+    this.outbox.sendFocusSoon(index, () => this.focusIndex);
     this.saveStateSoon();
   }
 
@@ -848,7 +741,7 @@ export class ArticleEditor {
   }
 
   private post(message: ViewMessage): void {
-    this.host.postMessage(message);
+    this.outbox.post(message);
   }
 }
 
