@@ -5,9 +5,10 @@
 
 import { readHostMessage, type HostMessage, type ViewMessage } from '../src/editor/protocol';
 import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, type RenderContext } from './blocks';
-import { caretX, getSelectionIn, offsetOf, onEdgeLine, readText, setSelectionIn, snapshot, writeText, type FieldSnapshot } from './caret';
+import { getSelectionIn, onEdgeLine, readText, setSelectionIn, snapshot, writeText } from './caret';
+import { BlockCaret } from './blockCaret';
 import { Chrome } from './chrome';
-import { blockCommand, readsField, titleCommand, undoAction, type Arrow } from './keys';
+import { blockCommand, readsField, titleCommand, undoAction } from './keys';
 import { Outbox, type Host } from './outbox';
 import { Strings } from './strings';
 import { countChars, diff, mapOffset } from './text';
@@ -22,13 +23,6 @@ interface ViewState {
   readonly topOffset?: number;
 }
 
-interface Caret {
-  readonly field: HTMLElement;
-  readonly index: number;
-  readonly offset: number;
-  readonly display: string;
-}
-
 type InitMessage = Extract<HostMessage, { type: 'init' }>;
 type UpdateMessage = Extract<HostMessage, { type: 'update' }>;
 
@@ -37,6 +31,7 @@ export class ArticleEditor {
   private readonly mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
   private readonly chrome: Chrome;
   private readonly list: BlockList;
+  private readonly carets: BlockCaret;
   private readonly titleEl: HTMLElement;
   private readonly blocksEl: HTMLElement;
 
@@ -64,6 +59,7 @@ export class ArticleEditor {
     this.titleEl = this.chrome.titleEl;
     this.blocksEl = this.chrome.blocksEl;
     this.list = new BlockList(this.blocksEl, () => this.ctx());
+    this.carets = new BlockCaret(this.list, this.blocksEl, this.titleEl, () => this.title, () => this.headerBottom());
     this.wire();
   }
 
@@ -102,7 +98,7 @@ export class ArticleEditor {
   private init(msg: InitMessage): void {
     const again = this.initialized;
     const keep = again ? this.list.blockAtY(this.headerBottom() + 1) : undefined;
-    const caret = again ? this.captureCaret() : null;
+    const caret = again ? this.carets.capture() : null;
     this.readonly = msg.readonly;
     this.strings.set(msg.strings);
     this.outbox.reset(msg.version);
@@ -131,7 +127,7 @@ export class ArticleEditor {
     if (again) {
       // The host showed the document again (after refusing an edit): the view and the caret stay.
       if (keep) this.scrollToBlock(keep.index, keep.offset);
-      if (caret) this.restoreCaret(caret, 0, 0, 0);
+      if (caret) this.carets.restore(caret, 0, 0, 0);
     } else {
       this.restoreState();
     }
@@ -144,7 +140,7 @@ export class ArticleEditor {
     const from = Math.min(msg.from, n);
     const deleteCount = Math.min(msg.deleteCount, n - from);
     const incoming = msg.blocks;
-    const caret = this.captureCaret();
+    const caret = this.carets.capture();
     const oneToOne = deleteCount === incoming.length;
 
     // The echo of the user's own typing keeps the page's (newer) text; anything else is news.
@@ -170,7 +166,7 @@ export class ArticleEditor {
     this.renderEmpty();
 
     if (this.outbox.pending && !echo) this.resolvePending();
-    else if (caret) this.restoreCaret(caret, from, deleteCount, data.length);
+    else if (caret) this.carets.restore(caret, from, deleteCount, data.length);
     this.noteFocus();
   }
 
@@ -193,9 +189,7 @@ export class ArticleEditor {
     void blockEl.offsetWidth; // restart the highlight animation
     blockEl.classList.add('revealed');
     window.setTimeout(() => blockEl.classList.remove('revealed'), 1600);
-    const field = fieldOf(blockEl);
-    if (isTextField(field) && !this.readonly) setSelectionIn(field, 0);
-    else field.focus({ preventScroll: true });
+    this.carets.focusStart(blockEl, this.readonly);
     this.noteFocus();
   }
 
@@ -423,7 +417,7 @@ export class ArticleEditor {
         else if (!this.outbox.pending && index + 1 < this.list.length) this.focusBlock(index + 1, 0);
         return;
       case 'arrow':
-        if (this.navigate(command.key, field, index)) e.preventDefault();
+        if (this.carets.navigate(command.key, field, index)) e.preventDefault();
         return;
     }
   }
@@ -574,116 +568,20 @@ export class ArticleEditor {
 
   // ---- caret and focus -------------------------------------------------------------------------
 
-  private captureCaret(): Caret | null {
-    const active = document.activeElement;
-    if (!(active instanceof HTMLElement) || !active.parentElement || !this.blocksEl.contains(active)) return null;
-    const index = this.list.indexOf(active.parentElement);
-    if (index < 0) return null;
-    if (!isTextField(active)) return { field: active, index, offset: 0, display: '' };
-    return { field: active, index, offset: getSelectionIn(active)?.caret ?? 0, display: readText(active) };
-  }
-
-  /** After a splice: the caret stays where it was, in the same block (wherever that went now). */
-  private restoreCaret(caret: Caret, from: number, deleteCount: number, count: number): void {
-    let index: number;
-    if (caret.index < from) index = caret.index;
-    else if (caret.index >= from + deleteCount) index = caret.index + count - deleteCount;
-    else if (count === 0) index = Math.min(from, this.list.length - 1);
-    else index = from + Math.min(caret.index - from, count - 1);
-    const blockEl = index >= 0 ? this.list.element(index) : undefined;
-    if (!blockEl) return;
-    const field = fieldOf(blockEl);
-    // The echo of the user's own typing: the DOM was not touched, the caret is still right.
-    if (field === caret.field && document.activeElement === field && (!isTextField(field) || readText(field) === caret.display)) return;
-    if (isTextField(field)) setSelectionIn(field, mapOffset(caret.display, readText(field), caret.offset));
-    else field.focus({ preventScroll: true });
-  }
-
-  /** Puts the caret at `offset` (of the shown text) in block `index` and scrolls it into view. */
+  /** Puts the caret at `offset` (of the shown text) in block `index`, scrolls it into view and notes the focus. */
   private focusBlock(index: number, offset: number): void {
-    const blockEl = this.list.element(index);
-    if (!blockEl) return;
-    const field = fieldOf(blockEl);
-    if (isTextField(field)) setSelectionIn(field, Math.min(offset, readText(field).length));
-    else field.focus({ preventScroll: true });
-    this.scrollIntoViewIfNeeded(blockEl);
+    this.carets.place(index, offset);
     this.noteFocus();
-  }
-
-  private scrollIntoViewIfNeeded(target: HTMLElement): void {
-    const rect = target.getBoundingClientRect();
-    if (rect.top < this.headerBottom() || rect.bottom > window.innerHeight) target.scrollIntoView({ block: 'nearest' });
   }
 
   private headerBottom(): number {
     return this.chrome.headerBottom();
   }
 
-  /**
-   * Arrow keys at the edge of a paragraph go on to the next block (each block is its own field).
-   * `field` is the paragraph's snapshot, `null` on a block that is no paragraph (an image).
-   */
-  private navigate(key: Arrow, field: FieldSnapshot | null, index: number): boolean {
-    const selection = field?.selection ?? null;
-    const collapsed = !field || (!!selection && selection.start === selection.end);
-    if (!collapsed) return false;
-    const length = field ? field.text.length : 0;
-    switch (key) {
-      case 'ArrowLeft':
-        if (field && selection?.start !== 0) return false;
-        return this.goTo(index - 1, 'end');
-      case 'ArrowRight':
-        if (field && selection?.start !== length) return false;
-        return this.goTo(index + 1, 'start');
-      case 'ArrowUp':
-        if (field && !onEdgeLine(field, 'first')) return false;
-        return this.goTo(index - 1, 'up', caretX(document));
-      case 'ArrowDown':
-        if (field && !onEdgeLine(field, 'last')) return false;
-        return this.goTo(index + 1, 'down', caretX(document));
-    }
-  }
-
-  private goTo(index: number, where: 'start' | 'end' | 'up' | 'down', x?: number): boolean {
-    if (index < 0) {
-      if (where === 'end' || where === 'up') {
-        setSelectionIn(this.titleEl, this.title.length);
-        this.titleEl.scrollIntoView({ block: 'nearest' });
-        return true;
-      }
-      return false;
-    }
-    const blockEl = this.list.element(index);
-    if (!blockEl) return false;
-    const field = fieldOf(blockEl);
-    this.scrollIntoViewIfNeeded(blockEl);
-    if (!isTextField(field)) {
-      field.focus({ preventScroll: true });
-      return true;
-    }
-    const length = readText(field).length;
-    let offset = where === 'end' || where === 'up' ? length : 0;
-    if (x !== undefined && (where === 'up' || where === 'down')) {
-      const box = field.getBoundingClientRect();
-      const line = parseFloat(getComputedStyle(field).lineHeight) || 20;
-      const y = where === 'up' ? box.bottom - line / 2 : box.top + line / 2;
-      const hit = document.caretRangeFromPoint?.(Math.max(box.left + 1, Math.min(x, box.right - 1)), y);
-      if (hit && field.contains(hit.startContainer)) offset = offsetOf(field, hit.startContainer, hit.startOffset);
-    }
-    setSelectionIn(field, offset);
-    return true;
-  }
-
-  private activeIndex(): number {
-    const active = document.activeElement;
-    if (!(active instanceof HTMLElement) || !active.parentElement || !this.blocksEl.contains(active)) return -1;
-    return this.list.indexOf(active.parentElement);
-  }
-
   /** The caret may have moved to another block: tell the host (debounced) and remember it. */
   private noteFocus(): void {
     if (!this.initialized) return;
-    const index = this.activeIndex();
+    const index = this.carets.activeIndex();
     if (index === this.focusIndex) return;
     this.focusIndex = index;
     this.outbox.sendFocusSoon(index, () => this.focusIndex);
@@ -724,11 +622,7 @@ export class ArticleEditor {
     }
     if (typeof state.focusedBlock === 'number' && state.focusedBlock >= 0 && state.focusedBlock < n) {
       const blockEl = this.list.element(state.focusedBlock);
-      if (blockEl) {
-        const field = fieldOf(blockEl);
-        if (isTextField(field) && !this.readonly) setSelectionIn(field, 0);
-        else field.focus({ preventScroll: true });
-      }
+      if (blockEl) this.carets.focusStart(blockEl, this.readonly);
       this.noteFocus();
     }
   }
