@@ -454,8 +454,8 @@ export class ArticleEditor {
     const block = index < 0 ? undefined : this.list.at(index);
     if (!block || block.kind !== 'paragraph') return;
     const indent = indentOf(field);
-    const shown = readText(field);
-    const change = diff(block.text.slice(indent), shown, getSelectionIn(field)?.caret);
+    const { text: shown, selection } = snapshot(field);
+    const change = diff(block.text.slice(indent), shown, selection?.caret);
     if (!change) return;
     const text = block.text.slice(0, indent) + shown;
     this.outbox.sendEdit(index, change.from + indent, change.to + indent, change.text, text);
@@ -469,8 +469,8 @@ export class ArticleEditor {
 
   private commitTitle(): void {
     if (this.readonly) return;
-    const shown = readText(this.titleEl);
-    const change = diff(this.title, shown, getSelectionIn(this.titleEl)?.caret);
+    const { text: shown, selection } = snapshot(this.titleEl);
+    const change = diff(this.title, shown, selection?.caret);
     if (!change) return;
     this.outbox.sendTitleEdit(change.from, change.to, change.text, shown);
     this.title = shown;
@@ -479,8 +479,9 @@ export class ArticleEditor {
 
   /** Replaces the selection in `field` with plain `text` and sends the edit. */
   private insertText(field: HTMLElement, text: string): void {
-    const shown = readText(field);
-    const selection = getSelectionIn(field) ?? { start: shown.length, end: shown.length, caret: shown.length };
+    const snap = snapshot(field);
+    const shown = snap.text;
+    const selection = snap.selection ?? { start: shown.length, end: shown.length, caret: shown.length };
     writeText(field, shown.slice(0, selection.start) + text + shown.slice(selection.end));
     setSelectionIn(field, selection.start + text.length);
     if (field === this.titleEl) this.commitTitle();
@@ -490,13 +491,12 @@ export class ArticleEditor {
   private split(field: HTMLElement): void {
     const index = field.parentElement ? this.list.indexOf(field.parentElement) : -1;
     if (index < 0) return;
-    let selection = getSelectionIn(field);
-    if (selection && selection.start !== selection.end) {
+    let snap = snapshot(field);
+    if (snap.selection && snap.selection.start !== snap.selection.end) {
       this.insertText(field, '');
-      selection = getSelectionIn(field);
+      snap = snapshot(field);
     }
-    const shown = readText(field);
-    const offset = selection ? selection.start : shown.length;
+    const offset = snap.selection ? snap.selection.start : snap.text.length;
     // At the very start the indent goes with the text into the second paragraph.
     const at = offset === 0 ? 0 : indentOf(field) + offset;
     this.outbox.sendStructural({ type: 'split', version: this.outbox.version, block: index, at }, { kind: 'split', block: index });
@@ -537,7 +537,8 @@ export class ArticleEditor {
       case 'merge': {
         const target = Math.min(op.block - 1, n - 1);
         const block = this.list.at(target);
-        const field = block ? fieldOf(this.list.element(target) as HTMLElement) : undefined;
+        const blockEl = block ? this.list.element(target) : undefined;
+        const field = blockEl ? fieldOf(blockEl) : undefined;
         if (block && field && isTextField(field)) this.focusBlock(target, Math.max(0, Math.min(op.joinAt, block.text.length) - indentOf(field)));
         else this.focusBlock(Math.max(0, target), 0);
         break;
