@@ -12,16 +12,8 @@ import { blockCommand, readsField, titleCommand, undoAction } from './keys';
 import { Outbox, type Host } from './outbox';
 import { Strings } from './strings';
 import { countChars, diff, mapOffset } from './text';
+import { ViewStateKeeper } from './viewState';
 import { BlockList } from './virtual';
-
-/** Saved with `setState`, restored when the page is reloaded. */
-interface ViewState {
-  readonly scrollTop: number;
-  readonly focusedBlock?: number;
-  /** The block at the top of the view and how far it is scrolled past: survives estimated heights. */
-  readonly topBlock?: number;
-  readonly topOffset?: number;
-}
 
 type InitMessage = Extract<HostMessage, { type: 'init' }>;
 type UpdateMessage = Extract<HostMessage, { type: 'update' }>;
@@ -32,6 +24,7 @@ export class ArticleEditor {
   private readonly chrome: Chrome;
   private readonly list: BlockList;
   private readonly carets: BlockCaret;
+  private readonly view: ViewStateKeeper;
   private readonly titleEl: HTMLElement;
   private readonly blocksEl: HTMLElement;
 
@@ -43,11 +36,10 @@ export class ArticleEditor {
   private composing = false;
   private deferred: HostMessage[] = [];
   private focusIndex = -1;
-  private stateTimer: number | undefined;
 
   constructor(
     root: HTMLElement,
-    private readonly host: Host,
+    host: Host,
   ) {
     this.outbox = new Outbox(host, () => this.flushQueue());
     this.chrome = new Chrome(
@@ -60,6 +52,7 @@ export class ArticleEditor {
     this.blocksEl = this.chrome.blocksEl;
     this.list = new BlockList(this.blocksEl, () => this.ctx());
     this.carets = new BlockCaret(this.list, this.blocksEl, this.titleEl, () => this.title, () => this.headerBottom());
+    this.view = new ViewStateKeeper(host, this.list, () => this.headerBottom(), () => this.focusIndex);
     this.wire();
   }
 
@@ -126,7 +119,7 @@ export class ArticleEditor {
 
     if (again) {
       // The host showed the document again (after refusing an edit): the view and the caret stay.
-      if (keep) this.scrollToBlock(keep.index, keep.offset);
+      if (keep) this.view.scrollToBlock(keep.index, keep.offset);
       if (caret) this.carets.restore(caret, 0, 0, 0);
     } else {
       this.restoreState();
@@ -592,47 +585,15 @@ export class ArticleEditor {
   // ---- view state ------------------------------------------------------------------------------
 
   private saveStateSoon(): void {
-    if (this.stateTimer !== undefined || !this.initialized) return;
-    this.stateTimer = window.setTimeout(() => {
-      this.stateTimer = undefined;
-      this.saveState();
-    }, 200);
-  }
-
-  private saveState(): void {
-    const found = this.list.blockAtY(this.headerBottom() + 1);
-    // At the very top (the title in view), the pixel offset is the state: block 0 at offset 0 would
-    // scroll the title away when restored.
-    const top = found && (found.index > 0 || found.offset > 0) ? found : undefined;
-    const state: ViewState = {
-      scrollTop: Math.round(document.scrollingElement?.scrollTop ?? window.scrollY),
-      ...(this.focusIndex >= 0 ? { focusedBlock: this.focusIndex } : {}),
-      ...(top ? { topBlock: top.index, topOffset: Math.round(top.offset) } : {}),
-    };
-    this.host.setState(state);
+    if (this.initialized) this.view.saveSoon();
   }
 
   private restoreState(): void {
-    const state = this.host.getState() as Partial<ViewState> | undefined | null;
-    if (!state || typeof state !== 'object') return;
-    const n = this.list.length;
-    if (typeof state.topBlock === 'number' && state.topBlock >= 0 && state.topBlock < n) {
-      this.scrollToBlock(state.topBlock, typeof state.topOffset === 'number' ? state.topOffset : 0);
-    } else if (typeof state.scrollTop === 'number') {
-      window.scrollTo(0, state.scrollTop);
-    }
-    if (typeof state.focusedBlock === 'number' && state.focusedBlock >= 0 && state.focusedBlock < n) {
-      const blockEl = this.list.element(state.focusedBlock);
-      if (blockEl) this.carets.focusStart(blockEl, this.readonly);
-      this.noteFocus();
-    }
-  }
-
-  /** Scrolls so that block `index` starts `offset` pixels above the top of the view. */
-  private scrollToBlock(index: number, offset: number): void {
-    const blockEl = this.list.element(index);
-    if (!blockEl) return;
-    window.scrollBy(0, blockEl.getBoundingClientRect().top - this.headerBottom() + offset);
+    const focused = this.view.restore();
+    if (focused === undefined) return;
+    const blockEl = this.list.element(focused);
+    if (blockEl) this.carets.focusStart(blockEl, this.readonly);
+    this.noteFocus();
   }
 
   private post(message: ViewMessage): void {
