@@ -131,3 +131,49 @@ export function setSelectionIn(root: HTMLElement, offset: number, end = offset):
     selection.setBaseAndExtent(start.node, start.offset, stop.node, stop.offset);
   }
 }
+
+/**
+ * One reading of a field's text and selection. An event handler takes it once and hands it along,
+ * so one key press reads the field once however many decisions need it.
+ */
+export interface FieldSnapshot {
+  readonly field: HTMLElement;
+  /** The field's text, as `readText` gives it. */
+  readonly text: string;
+  /** The selection inside the field, or `null` when it is elsewhere. */
+  readonly selection: TextSelection | null;
+}
+
+export function snapshot(field: HTMLElement): FieldSnapshot {
+  return { field, text: readText(field), selection: getSelectionIn(field) };
+}
+
+/** Whether the snapshot's selection is a caret (collapsed) at the end of the field's text. */
+export function atEnd(snap: FieldSnapshot): boolean {
+  const { selection } = snap;
+  return !!selection && selection.start === selection.end && selection.end === snap.text.length;
+}
+
+/** Whether the caret is on the field's first or last visual line (true where that cannot be told). */
+export function onEdgeLine(snap: FieldSnapshot, edge: 'first' | 'last'): boolean {
+  const { field } = snap;
+  const selection = field.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0) return true;
+  const range = selection.getRangeAt(0);
+  if (!range.collapsed) return false;
+  const rects = range.getClientRects();
+  if (snap.text === '') return true;
+  const caret = snap.selection?.caret ?? 0;
+  const rect = rects[0];
+  if (!rect) return edge === 'first' ? caret === 0 : caret === snap.text.length;
+  const box = field.getBoundingClientRect();
+  const line = parseFloat(getComputedStyle(field).lineHeight) || rect.height || 20;
+  return edge === 'first' ? rect.top - box.top < line * 0.8 : box.bottom - rect.bottom < line * 0.8;
+}
+
+/** The caret's horizontal position on screen (client coordinates), if the document has one. */
+export function caretX(doc: Document): number | undefined {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0) return undefined;
+  return selection.getRangeAt(0).getClientRects()[0]?.left;
+}

@@ -5,140 +5,54 @@
 
 import { readHostMessage, type HostMessage, type ViewMessage } from '../src/editor/protocol';
 import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, type RenderContext } from './blocks';
-import { getSelectionIn, offsetOf, readText, setSelectionIn, writeText } from './caret';
-import { Strings, type StringKey } from './strings';
+import { getSelectionIn, onEdgeLine, readText, setSelectionIn, snapshot, writeText } from './caret';
+import { BlockCaret } from './blockCaret';
+import { Chrome } from './chrome';
+import { blockCommand, readsField, titleCommand, undoAction } from './keys';
+import { Outbox, type Host } from './outbox';
+import { Strings } from './strings';
 import { countChars, diff, mapOffset } from './text';
+import { ViewStateKeeper } from './viewState';
 import { BlockList } from './virtual';
-
-/** What the page needs from `acquireVsCodeApi()`. */
-export interface Host {
-  postMessage(message: ViewMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-/** Saved with `setState`, restored when the page is reloaded. */
-interface ViewState {
-  readonly scrollTop: number;
-  readonly focusedBlock?: number;
-  /** The block at the top of the view and how far it is scrolled past: survives estimated heights. */
-  readonly topBlock?: number;
-  readonly topOffset?: number;
-}
-
-/** A structural change posted and not yet answered by an `update`. */
-type Op =
-  | { readonly kind: 'split'; readonly block: number }
-  /** Block `block` joined to the one before it, whose text was `joinAt` long. */
-  | { readonly kind: 'merge'; readonly block: number; readonly joinAt: number }
-  | { readonly kind: 'move'; readonly block: number; readonly direction: -1 | 1; readonly offset: number }
-  | { readonly kind: 'delete'; readonly block: number }
-  | { readonly kind: 'insert'; readonly block: number };
-
-/** Typing that arrived while a structural change was on its way: replayed once it is answered. */
-type Queued = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'split' };
-
-interface Caret {
-  readonly field: HTMLElement;
-  readonly index: number;
-  readonly offset: number;
-  readonly display: string;
-}
-
-/** How long a structural change may stay unanswered before typing goes on without it. */
-const PENDING_TIMEOUT = 2000;
-const FOCUS_DEBOUNCE = 100;
 
 type InitMessage = Extract<HostMessage, { type: 'init' }>;
 type UpdateMessage = Extract<HostMessage, { type: 'update' }>;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  parent?.append(node);
-  return node;
-}
-
-/** Undo or redo for a key press (Ctrl or ⌘ with Z, Shift+Z, Y), else null. */
-function undoAction(e: KeyboardEvent, mac: boolean): 'undo' | 'redo' | null {
-  if (!(mac ? e.metaKey : e.ctrlKey) || e.altKey) return null;
-  const key = e.key.toLowerCase();
-  if (key === 'z' || e.code === 'KeyZ') return e.shiftKey ? 'redo' : 'undo';
-  if (!mac && !e.shiftKey && (key === 'y' || e.code === 'KeyY')) return 'redo';
-  return null;
-}
-
 export class ArticleEditor {
   private readonly strings = new Strings();
-  private readonly numbers = new Intl.NumberFormat();
   private readonly mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  private readonly chrome: Chrome;
   private readonly list: BlockList;
-  private readonly header: HTMLElement;
-  private readonly buttons: Record<'exportCleanText' | 'normalize' | 'previewNormalization', HTMLButtonElement>;
-  private readonly badge: HTMLElement;
-  private readonly totalEl: HTMLElement;
-  private readonly messages: HTMLElement;
-  private readonly page: HTMLElement;
+  private readonly carets: BlockCaret;
+  private readonly view: ViewStateKeeper;
   private readonly titleEl: HTMLElement;
   private readonly blocksEl: HTMLElement;
-  private readonly emptyEl: HTMLButtonElement;
 
   private initialized = false;
-  private version = 0;
+  private readonly outbox: Outbox;
   private readonly = false;
   private title = '';
   private total = 0;
-  /** Texts the page has sent for a block (oldest first) and the host has not echoed yet. */
-  private inflight = new Map<number, string[]>();
-  private titleInflight: string[] = [];
-  private pending: { op: Op; timer: number } | null = null;
-  private queue: Queued[] = [];
   private composing = false;
   private deferred: HostMessage[] = [];
-  private lastUndo = 0;
   private focusIndex = -1;
-  private postedFocus = -1;
-  private focusTimer: number | undefined;
-  private stateTimer: number | undefined;
 
   constructor(
-    private readonly root: HTMLElement,
-    private readonly host: Host,
+    root: HTMLElement,
+    host: Host,
   ) {
-    root.textContent = '';
-    this.header = el('header', 'header', root);
-    const toolbar = el('div', 'toolbar', this.header);
-    toolbar.setAttribute('role', 'toolbar');
-    const button = (command: ViewMessage & { type: 'command' }, primary: boolean): HTMLButtonElement => {
-      const b = el('button', primary ? 'button primary' : 'button', toolbar);
-      b.type = 'button';
-      b.addEventListener('click', () => this.post(command));
-      return b;
-    };
-    this.buttons = {
-      exportCleanText: button({ type: 'command', command: 'article.exportCleanText' }, true),
-      normalize: button({ type: 'command', command: 'article.normalize' }, false),
-      previewNormalization: button({ type: 'command', command: 'article.previewNormalization' }, false),
-    };
-    el('span', 'spacer', toolbar);
-    this.badge = el('span', 'badge', toolbar);
-    this.badge.hidden = true;
-    this.totalEl = el('span', 'total', toolbar);
-    this.totalEl.setAttribute('aria-live', 'polite');
-    this.messages = el('div', 'messages', this.header);
-
-    this.page = el('main', 'page', root);
-    this.titleEl = el('div', 'title', this.page);
-    this.titleEl.setAttribute('role', 'textbox');
-    this.titleEl.setAttribute('aria-multiline', 'false');
-    this.titleEl.spellcheck = false;
-    this.blocksEl = el('div', 'blocks', this.page);
-    this.emptyEl = el('button', 'button add-first', this.page);
-    this.emptyEl.type = 'button';
-    this.emptyEl.hidden = true;
-    this.emptyEl.addEventListener('click', () => this.insert(-1));
-
-    this.list = new BlockList(this.blocksEl, (): RenderContext => ({ strings: this.strings, readonly: this.readonly, mac: this.mac }));
+    this.outbox = new Outbox(host, () => this.flushQueue());
+    this.chrome = new Chrome(
+      root,
+      this.strings,
+      (command) => this.post(command),
+      () => this.insert(-1),
+    );
+    this.titleEl = this.chrome.titleEl;
+    this.blocksEl = this.chrome.blocksEl;
+    this.list = new BlockList(this.blocksEl, () => this.ctx());
+    this.carets = new BlockCaret(this.list, this.blocksEl, this.titleEl, () => this.title, () => this.headerBottom());
+    this.view = new ViewStateKeeper(host, this.list, () => this.headerBottom(), () => this.focusIndex);
     this.wire();
   }
 
@@ -177,15 +91,11 @@ export class ArticleEditor {
   private init(msg: InitMessage): void {
     const again = this.initialized;
     const keep = again ? this.list.blockAtY(this.headerBottom() + 1) : undefined;
-    const caret = again ? this.captureCaret() : null;
-    this.version = msg.version;
+    const caret = again ? this.carets.capture() : null;
     this.readonly = msg.readonly;
     this.strings.set(msg.strings);
-    this.inflight.clear();
-    this.titleInflight = [];
-    this.clearPending();
-    this.queue = [];
-    this.renderChrome();
+    this.outbox.reset(msg.version);
+    this.chrome.render(this.readonly);
 
     this.title = msg.title;
     writeText(this.titleEl, this.title);
@@ -209,38 +119,38 @@ export class ArticleEditor {
 
     if (again) {
       // The host showed the document again (after refusing an edit): the view and the caret stay.
-      if (keep) this.scrollToBlock(keep.index, keep.offset);
-      if (caret) this.restoreCaret(caret, 0, 0, 0);
+      if (keep) this.view.scrollToBlock(keep.index, keep.offset);
+      if (caret) this.carets.restore(caret, 0, 0, 0);
     } else {
       this.restoreState();
     }
   }
 
   private update(msg: UpdateMessage): void {
-    this.version = msg.version;
+    this.outbox.version = msg.version;
     this.applyTitle(msg.title);
     const n = this.list.length;
     const from = Math.min(msg.from, n);
     const deleteCount = Math.min(msg.deleteCount, n - from);
     const incoming = msg.blocks;
-    const caret = this.captureCaret();
+    const caret = this.carets.capture();
     const oneToOne = deleteCount === incoming.length;
 
     // The echo of the user's own typing keeps the page's (newer) text; anything else is news.
     let echo = oneToOne;
     const data: BlockData[] = [];
-    for (let k = 0; k < incoming.length; k++) {
-      const block = toData(incoming[k]!);
+    for (const [k, item] of incoming.entries()) {
+      const block = toData(item);
       const local = oneToOne ? this.list.at(from + k) : undefined;
       if (local) {
-        const reconciled = this.reconcile(from + k, local, block);
+        const reconciled = this.outbox.reconcile(from + k, local, block);
         if (!reconciled.echo) echo = false;
         data.push(reconciled.data);
       } else {
         data.push(block);
       }
     }
-    if (!oneToOne) this.shiftInflight(from, deleteCount, incoming.length);
+    if (!oneToOne) this.outbox.shiftInflight(from, deleteCount, incoming.length);
 
     for (let i = from; i < from + deleteCount; i++) this.total -= this.list.at(i)?.chars ?? 0;
     for (const block of data) this.total += block.chars;
@@ -248,50 +158,13 @@ export class ArticleEditor {
     this.renderTotal();
     this.renderEmpty();
 
-    if (this.pending && !echo) this.resolvePending();
-    else if (caret) this.restoreCaret(caret, from, deleteCount, data.length);
+    if (this.outbox.pending && !echo) this.resolvePending();
+    else if (caret) this.carets.restore(caret, from, deleteCount, data.length);
     this.noteFocus();
   }
 
-  private reconcile(index: number, local: BlockData, incoming: BlockData): { data: BlockData; echo: boolean } {
-    const sent = this.inflight.get(index);
-    if (incoming.text === local.text) {
-      this.inflight.delete(index);
-      return { data: incoming, echo: true };
-    }
-    if (sent) {
-      const at = sent.lastIndexOf(incoming.text);
-      if (at >= 0) {
-        // An edit the page sent earlier: the page's text already has it and what came after.
-        sent.splice(0, at + 1);
-        return { data: { ...incoming, text: local.text, chars: local.chars }, echo: true };
-      }
-      this.inflight.delete(index);
-    }
-    return { data: incoming, echo: false };
-  }
-
-  private shiftInflight(from: number, deleteCount: number, count: number): void {
-    if (this.inflight.size === 0) return;
-    const next = new Map<number, string[]>();
-    for (const [index, texts] of this.inflight) {
-      if (index < from) next.set(index, texts);
-      else if (index >= from + deleteCount) next.set(index + count - deleteCount, texts);
-    }
-    this.inflight = next;
-  }
-
   private applyTitle(title: string): void {
-    if (title === this.title) {
-      this.titleInflight = [];
-      return;
-    }
-    const at = this.titleInflight.lastIndexOf(title);
-    if (at >= 0) {
-      this.titleInflight.splice(0, at + 1);
-      return;
-    }
-    this.titleInflight = [];
+    if (this.outbox.titleIsEcho(this.title, title)) return;
     const focused = document.activeElement === this.titleEl;
     const selection = focused ? getSelectionIn(this.titleEl) : null;
     const before = readText(this.titleEl);
@@ -309,58 +182,27 @@ export class ArticleEditor {
     void blockEl.offsetWidth; // restart the highlight animation
     blockEl.classList.add('revealed');
     window.setTimeout(() => blockEl.classList.remove('revealed'), 1600);
-    const field = fieldOf(blockEl);
-    if (isTextField(field) && !this.readonly) setSelectionIn(field, 0);
-    else field.focus({ preventScroll: true });
+    this.carets.focusStart(blockEl, this.readonly);
     this.noteFocus();
   }
 
   private showError(message: string): void {
     // The host refused something: nothing structural is on its way any more.
-    if (this.pending) {
-      this.clearPending();
+    if (this.outbox.pending) {
+      this.outbox.clearPending();
       this.flushQueue();
     }
-    this.messages.textContent = '';
-    const bar = el('div', 'message-bar', this.messages);
-    bar.setAttribute('role', 'alert');
-    el('span', 'message-text', bar).textContent = message;
-    const close = el('button', 'dismiss', bar);
-    close.type = 'button';
-    close.textContent = '×';
-    close.title = this.strings.get('dismiss');
-    close.setAttribute('aria-label', this.strings.get('dismiss'));
-    close.addEventListener('click', () => bar.remove());
+    this.chrome.showError(message);
   }
 
   // ---- rendering -------------------------------------------------------------------------------
 
-  private renderChrome(): void {
-    const label = (b: HTMLButtonElement, key: StringKey, title: StringKey): void => {
-      b.textContent = this.strings.get(key);
-      b.title = this.strings.get(title);
-    };
-    label(this.buttons.exportCleanText, 'exportCleanText', 'exportCleanTextTitle');
-    label(this.buttons.normalize, 'normalize', 'normalizeTitle');
-    label(this.buttons.previewNormalization, 'previewNormalization', 'previewNormalizationTitle');
-    this.buttons.normalize.disabled = this.readonly;
-    this.header.querySelector('.toolbar')?.setAttribute('aria-label', this.strings.get('toolbar'));
-    this.page.setAttribute('aria-label', this.strings.get('article'));
-    this.badge.textContent = this.strings.get('readonly');
-    this.badge.hidden = !this.readonly;
-    this.totalEl.title = this.strings.get('totalCharsTitle');
-    this.titleEl.setAttribute('aria-label', this.strings.get('title'));
-    this.titleEl.dataset.placeholder = this.strings.get('untitled');
-    this.emptyEl.textContent = `+ ${this.strings.get('addParagraph')}`;
-    this.root.classList.toggle('readonly', this.readonly);
-  }
-
   private renderTotal(): void {
-    this.totalEl.textContent = this.strings.get('totalChars', this.numbers.format(this.total));
+    this.chrome.renderTotal(this.total);
   }
 
   private renderEmpty(): void {
-    this.emptyEl.hidden = this.readonly || this.list.length > 0;
+    this.chrome.renderEmpty(this.readonly, this.list.length);
   }
 
   private ctx(): RenderContext {
@@ -404,7 +246,7 @@ export class ArticleEditor {
         e.stopPropagation();
         if (this.composing || e.isComposing) return;
         // Every press counts (holding Ctrl+Z repeats): only the browser's echo of it is dropped.
-        this.lastUndo = 0;
+        this.outbox.forgetLastUndo();
         this.postUndo(action);
       },
       true,
@@ -457,10 +299,7 @@ export class ArticleEditor {
   /** Posts undo or redo, once for one user action (a key press may also reach the browser's undo). */
   private postUndo(action: 'undo' | 'redo'): void {
     if (!this.initialized || this.readonly) return;
-    const now = Date.now();
-    if (now - this.lastUndo < 300) return;
-    this.lastUndo = now;
-    this.post({ type: action });
+    this.outbox.sendUndo(action);
   }
 
   private onBeforeInput(e: InputEvent): void {
@@ -480,16 +319,16 @@ export class ArticleEditor {
       case 'insertLineBreak':
         e.preventDefault();
         if (isTextField(target)) {
-          if (this.pending) this.queue.push({ kind: 'split' });
+          if (this.outbox.pending) this.outbox.enqueue({ kind: 'split' });
           else this.split(target);
         }
         return;
     }
-    if (this.pending && isTextField(target)) {
+    if (this.outbox.pending && isTextField(target)) {
       // The block's index or text is about to change: hold the typing until the update is here.
       if (e.inputType === 'insertText' && e.data) {
         e.preventDefault();
-        this.queue.push({ kind: 'text', text: e.data });
+        this.outbox.enqueue({ kind: 'text', text: e.data });
       } else if (e.inputType !== 'insertCompositionText') {
         e.preventDefault();
       }
@@ -506,24 +345,25 @@ export class ArticleEditor {
     // A line break inside a paragraph is a `<br>`; the title is one line.
     if (field === this.titleEl) text = text.replace(/\s*\n\s*/g, ' ');
     if (!text) return;
-    if (this.pending && field !== this.titleEl) this.queue.push({ kind: 'text', text });
+    if (this.outbox.pending && field !== this.titleEl) this.outbox.enqueue({ kind: 'text', text });
     else this.insertText(field, text);
   }
 
   private onTitleKey(e: KeyboardEvent): void {
     if (e.isComposing || e.keyCode === 229) return;
-    const plain = !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey;
-    if (e.key === 'Enter') {
+    const field = readsField(e.key) ? snapshot(this.titleEl) : null;
+    const command = titleCommand(e, field);
+    if (command?.kind === 'enter') {
       e.preventDefault();
-      if (this.readonly || this.pending) return;
+      if (this.readonly || this.outbox.pending) return;
       // Enter at the title starts the body: a new first paragraph, or the first one if it is empty.
       const first = this.list.at(0);
       if (first && first.kind === 'paragraph' && first.chars === 0) this.focusBlock(0, 0);
       else this.insert(-1);
       return;
     }
-    if (plain && (e.key === 'ArrowDown' || (e.key === 'ArrowRight' && this.atEnd(this.titleEl)))) {
-      if (this.list.length > 0 && (e.key === 'ArrowRight' || this.onEdgeLine(this.titleEl, 'last'))) {
+    if (command?.kind === 'toBody' && field) {
+      if (this.list.length > 0 && (command.key === 'ArrowRight' || onEdgeLine(field, 'last'))) {
         e.preventDefault();
         this.focusBlock(0, 0);
       }
@@ -537,52 +377,48 @@ export class ArticleEditor {
     if (target.closest('.tool')) return;
     const index = this.list.indexOf(blockEl);
     if (index < 0) return;
-    const mod = this.mac ? e.metaKey : e.ctrlKey;
     const text = isTextField(target);
-
-    if (!this.readonly) {
-      let structural: (() => void) | null = null;
-      if (e.key === 'Enter' && mod && !e.altKey && !e.shiftKey) structural = () => this.insert(index);
-      else if (mod && e.shiftKey && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k')) structural = () => this.deleteBlock(index);
-      else if (e.altKey && !mod && !e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) structural = () => this.move(index, e.key === 'ArrowUp' ? -1 : 1);
-      else if (!text && !mod && !e.altKey && (e.key === 'Backspace' || e.key === 'Delete')) structural = () => this.deleteBlock(index);
-      else if (!text && e.key === 'Enter' && !mod && !e.altKey) structural = () => this.insert(index);
-      if (structural) {
+    // The one reading of the field for this key press.
+    const field = text && readsField(e.key) ? snapshot(target) : null;
+    const command = blockCommand(e, { mac: this.mac, readonly: this.readonly, text, field });
+    if (!command) return;
+    switch (command.kind) {
+      case 'insert':
+      case 'delete':
+      case 'move':
         e.preventDefault();
         e.stopPropagation();
-        if (!this.pending) structural();
+        if (this.outbox.pending) return;
+        if (command.kind === 'insert') this.insert(index);
+        else if (command.kind === 'delete') this.deleteBlock(index);
+        else this.move(index, command.direction);
         return;
-      }
-      if (text && e.key === 'Enter' && !mod && !e.altKey) {
+      case 'split':
         e.preventDefault();
-        if (this.pending) this.queue.push({ kind: 'split' });
+        if (this.outbox.pending) this.outbox.enqueue({ kind: 'split' });
         else this.split(target);
         return;
-      }
-      if (text && !mod && !e.altKey && !e.shiftKey && (e.key === 'Backspace' || e.key === 'Delete')) {
-        const selection = getSelectionIn(target);
-        if (e.key === 'Backspace' && selection && selection.end === 0) {
-          e.preventDefault();
-          // Into the paragraph before; an image before is selected instead (Backspace again deletes it).
-          if (!this.pending && this.list.at(index - 1)?.kind === 'paragraph') this.merge(index);
-          else if (!this.pending && index > 0) this.focusBlock(index - 1, 0);
-          return;
-        }
-        if (e.key === 'Delete' && selection && selection.start === readText(target).length && selection.end === selection.start) {
-          e.preventDefault();
-          if (!this.pending && this.list.at(index + 1)?.kind === 'paragraph') this.merge(index + 1);
-          else if (!this.pending && index + 1 < this.list.length) this.focusBlock(index + 1, 0);
-          return;
-        }
-      }
+      case 'joinBefore':
+        e.preventDefault();
+        // Into the paragraph before; an image before is selected instead (Backspace again deletes it).
+        if (!this.outbox.pending && this.list.at(index - 1)?.kind === 'paragraph') this.merge(index);
+        else if (!this.outbox.pending && index > 0) this.focusBlock(index - 1, 0);
+        return;
+      case 'joinAfter':
+        e.preventDefault();
+        if (!this.outbox.pending && this.list.at(index + 1)?.kind === 'paragraph') this.merge(index + 1);
+        else if (!this.outbox.pending && index + 1 < this.list.length) this.focusBlock(index + 1, 0);
+        return;
+      case 'arrow':
+        if (this.carets.navigate(command.key, field, index)) e.preventDefault();
+        return;
     }
-    if (!e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && this.navigate(e.key, target, index)) e.preventDefault();
   }
 
   private onToolClick(e: MouseEvent): void {
     const button = (e.target as Element).closest('button.tool') as HTMLButtonElement | null;
     const blockEl = button?.closest('.block');
-    if (!button || !blockEl || this.readonly || this.pending) return;
+    if (!button || !blockEl || this.readonly || this.outbox.pending) return;
     const index = this.list.indexOf(blockEl);
     if (index < 0) return;
     switch (button.dataset.action) {
@@ -611,39 +447,34 @@ export class ArticleEditor {
     const block = index < 0 ? undefined : this.list.at(index);
     if (!block || block.kind !== 'paragraph') return;
     const indent = indentOf(field);
-    const shown = readText(field);
-    const change = diff(block.text.slice(indent), shown, getSelectionIn(field)?.caret);
+    const { text: shown, selection } = snapshot(field);
+    const change = diff(block.text.slice(indent), shown, selection?.caret);
     if (!change) return;
     const text = block.text.slice(0, indent) + shown;
-    this.post({ type: 'edit', version: this.version, block: index, from: change.from + indent, to: change.to + indent, text: change.text });
+    this.outbox.sendEdit(index, change.from + indent, change.to + indent, change.text, text);
     const chars = countChars(text);
     const data: BlockData = { ...block, text, chars };
     this.list.setData(index, data);
     this.total += chars - block.chars;
-    const sent = this.inflight.get(index) ?? [];
-    sent.push(text);
-    if (sent.length > 500) sent.splice(0, sent.length - 500);
-    this.inflight.set(index, sent);
     updateCount(blockEl, data, this.ctx());
     this.renderTotal();
   }
 
   private commitTitle(): void {
     if (this.readonly) return;
-    const shown = readText(this.titleEl);
-    const change = diff(this.title, shown, getSelectionIn(this.titleEl)?.caret);
+    const { text: shown, selection } = snapshot(this.titleEl);
+    const change = diff(this.title, shown, selection?.caret);
     if (!change) return;
-    this.post({ type: 'editTitle', version: this.version, from: change.from, to: change.to, text: change.text });
+    this.outbox.sendTitleEdit(change.from, change.to, change.text, shown);
     this.title = shown;
-    this.titleInflight.push(shown);
-    if (this.titleInflight.length > 500) this.titleInflight.splice(0, this.titleInflight.length - 500);
     this.titleEl.classList.toggle('empty', shown === '');
   }
 
   /** Replaces the selection in `field` with plain `text` and sends the edit. */
   private insertText(field: HTMLElement, text: string): void {
-    const shown = readText(field);
-    const selection = getSelectionIn(field) ?? { start: shown.length, end: shown.length, caret: shown.length };
+    const snap = snapshot(field);
+    const shown = snap.text;
+    const selection = snap.selection ?? { start: shown.length, end: shown.length, caret: shown.length };
     writeText(field, shown.slice(0, selection.start) + text + shown.slice(selection.end));
     setSelectionIn(field, selection.start + text.length);
     if (field === this.titleEl) this.commitTitle();
@@ -653,62 +484,42 @@ export class ArticleEditor {
   private split(field: HTMLElement): void {
     const index = field.parentElement ? this.list.indexOf(field.parentElement) : -1;
     if (index < 0) return;
-    let selection = getSelectionIn(field);
-    if (selection && selection.start !== selection.end) {
+    let snap = snapshot(field);
+    if (snap.selection && snap.selection.start !== snap.selection.end) {
       this.insertText(field, '');
-      selection = getSelectionIn(field);
+      snap = snapshot(field);
     }
-    const shown = readText(field);
-    const offset = selection ? selection.start : shown.length;
+    const offset = snap.selection ? snap.selection.start : snap.text.length;
     // At the very start the indent goes with the text into the second paragraph.
     const at = offset === 0 ? 0 : indentOf(field) + offset;
-    this.post({ type: 'split', version: this.version, block: index, at });
-    this.setPending({ kind: 'split', block: index });
+    this.outbox.sendStructural({ type: 'split', version: this.outbox.version, block: index, at }, { kind: 'split', block: index });
   }
 
   private merge(index: number): void {
     const before = this.list.at(index - 1);
     if (!before) return;
-    this.post({ type: 'merge', version: this.version, block: index });
-    this.setPending({ kind: 'merge', block: index, joinAt: before.text.length });
+    this.outbox.sendStructural({ type: 'merge', version: this.outbox.version, block: index }, { kind: 'merge', block: index, joinAt: before.text.length });
   }
 
   private move(index: number, direction: -1 | 1): void {
     if (index + direction < 0 || index + direction >= this.list.length) return;
     const field = fieldOf(this.list.element(index) ?? this.blocksEl);
     const offset = isTextField(field) ? (getSelectionIn(field)?.caret ?? 0) : 0;
-    this.post({ type: 'move', version: this.version, block: index, direction });
-    this.setPending({ kind: 'move', block: index, direction, offset });
+    this.outbox.sendStructural({ type: 'move', version: this.outbox.version, block: index, direction }, { kind: 'move', block: index, direction, offset });
   }
 
   private deleteBlock(index: number): void {
-    this.post({ type: 'delete', version: this.version, block: index });
-    this.setPending({ kind: 'delete', block: index });
+    this.outbox.sendStructural({ type: 'delete', version: this.outbox.version, block: index }, { kind: 'delete', block: index });
   }
 
   private insert(index: number): void {
-    this.post({ type: 'insert', version: this.version, block: index });
-    this.setPending({ kind: 'insert', block: index });
-  }
-
-  private setPending(op: Op): void {
-    this.clearPending();
-    const timer = window.setTimeout(() => {
-      this.pending = null;
-      this.flushQueue();
-    }, PENDING_TIMEOUT);
-    this.pending = { op, timer };
-  }
-
-  private clearPending(): void {
-    if (this.pending) window.clearTimeout(this.pending.timer);
-    this.pending = null;
+    this.outbox.sendStructural({ type: 'insert', version: this.outbox.version, block: index }, { kind: 'insert', block: index });
   }
 
   /** The host answered the structural change: put the caret where the user expects it. */
   private resolvePending(): void {
-    const op = this.pending?.op;
-    this.clearPending();
+    const op = this.outbox.pending;
+    this.outbox.clearPending();
     if (!op) return;
     const n = this.list.length;
     switch (op.kind) {
@@ -719,7 +530,8 @@ export class ArticleEditor {
       case 'merge': {
         const target = Math.min(op.block - 1, n - 1);
         const block = this.list.at(target);
-        const field = block ? fieldOf(this.list.element(target) as HTMLElement) : undefined;
+        const blockEl = block ? this.list.element(target) : undefined;
+        const field = blockEl ? fieldOf(blockEl) : undefined;
         if (block && field && isTextField(field)) this.focusBlock(target, Math.max(0, Math.min(op.joinAt, block.text.length) - indentOf(field)));
         else this.focusBlock(Math.max(0, target), 0);
         break;
@@ -737,11 +549,10 @@ export class ArticleEditor {
 
   /** Replays typing held back while a structural change was on its way. */
   private flushQueue(): void {
-    while (!this.pending && this.queue.length > 0) {
-      const action = this.queue.shift() as Queued;
+    for (let action = this.outbox.nextQueued(); action; action = this.outbox.nextQueued()) {
       const field = document.activeElement;
       if (!isTextField(field)) {
-        this.queue = [];
+        this.outbox.dropQueue();
         return;
       }
       if (action.kind === 'text') this.insertText(field, action.text);
@@ -751,210 +562,42 @@ export class ArticleEditor {
 
   // ---- caret and focus -------------------------------------------------------------------------
 
-  private captureCaret(): Caret | null {
-    const active = document.activeElement;
-    if (!(active instanceof HTMLElement) || !active.parentElement || !this.blocksEl.contains(active)) return null;
-    const index = this.list.indexOf(active.parentElement);
-    if (index < 0) return null;
-    if (!isTextField(active)) return { field: active, index, offset: 0, display: '' };
-    return { field: active, index, offset: getSelectionIn(active)?.caret ?? 0, display: readText(active) };
-  }
-
-  /** After a splice: the caret stays where it was, in the same block (wherever that went now). */
-  private restoreCaret(caret: Caret, from: number, deleteCount: number, count: number): void {
-    let index: number;
-    if (caret.index < from) index = caret.index;
-    else if (caret.index >= from + deleteCount) index = caret.index + count - deleteCount;
-    else if (count === 0) index = Math.min(from, this.list.length - 1);
-    else index = from + Math.min(caret.index - from, count - 1);
-    const blockEl = index >= 0 ? this.list.element(index) : undefined;
-    if (!blockEl) return;
-    const field = fieldOf(blockEl);
-    // The echo of the user's own typing: the DOM was not touched, the caret is still right.
-    if (field === caret.field && document.activeElement === field && (!isTextField(field) || readText(field) === caret.display)) return;
-    if (isTextField(field)) setSelectionIn(field, mapOffset(caret.display, readText(field), caret.offset));
-    else field.focus({ preventScroll: true });
-  }
-
-  /** Puts the caret at `offset` (of the shown text) in block `index` and scrolls it into view. */
+  /** Puts the caret at `offset` (of the shown text) in block `index`, scrolls it into view and notes the focus. */
   private focusBlock(index: number, offset: number): void {
-    const blockEl = this.list.element(index);
-    if (!blockEl) return;
-    const field = fieldOf(blockEl);
-    if (isTextField(field)) setSelectionIn(field, Math.min(offset, readText(field).length));
-    else field.focus({ preventScroll: true });
-    this.scrollIntoViewIfNeeded(blockEl);
+    this.carets.place(index, offset);
     this.noteFocus();
   }
 
-  private scrollIntoViewIfNeeded(target: HTMLElement): void {
-    const rect = target.getBoundingClientRect();
-    if (rect.top < this.headerBottom() || rect.bottom > window.innerHeight) target.scrollIntoView({ block: 'nearest' });
-  }
-
   private headerBottom(): number {
-    return this.header.getBoundingClientRect().bottom;
-  }
-
-  private atEnd(field: HTMLElement): boolean {
-    const selection = getSelectionIn(field);
-    return !!selection && selection.start === selection.end && selection.end === readText(field).length;
-  }
-
-  /** Whether the caret is on the field's first or last visual line. */
-  private onEdgeLine(field: HTMLElement, edge: 'first' | 'last'): boolean {
-    const selection = document.getSelection();
-    if (!selection || selection.rangeCount === 0) return true;
-    const range = selection.getRangeAt(0);
-    if (!range.collapsed) return false;
-    const rects = range.getClientRects();
-    const shown = readText(field);
-    if (shown === '') return true;
-    const caret = getSelectionIn(field)?.caret ?? 0;
-    if (rects.length === 0) return edge === 'first' ? caret === 0 : caret === shown.length;
-    const rect = rects[0];
-    const box = field.getBoundingClientRect();
-    const line = parseFloat(getComputedStyle(field).lineHeight) || rect.height || 20;
-    return edge === 'first' ? rect.top - box.top < line * 0.8 : box.bottom - rect.bottom < line * 0.8;
-  }
-
-  private caretX(): number | undefined {
-    const selection = document.getSelection();
-    if (!selection || selection.rangeCount === 0) return undefined;
-    const rects = selection.getRangeAt(0).getClientRects();
-    return rects.length > 0 ? rects[0].left : undefined;
-  }
-
-  /** Arrow keys at the edge of a paragraph go on to the next block (each block is its own field). */
-  private navigate(key: string, target: HTMLElement, index: number): boolean {
-    const text = isTextField(target);
-    const selection = text ? getSelectionIn(target) : null;
-    const collapsed = !text || (!!selection && selection.start === selection.end);
-    if (!collapsed) return false;
-    const length = text ? readText(target).length : 0;
-    switch (key) {
-      case 'ArrowLeft':
-        if (text && selection?.start !== 0) return false;
-        return this.goTo(index - 1, 'end');
-      case 'ArrowRight':
-        if (text && selection?.start !== length) return false;
-        return this.goTo(index + 1, 'start');
-      case 'ArrowUp':
-        if (text && !this.onEdgeLine(target, 'first')) return false;
-        return this.goTo(index - 1, 'up', this.caretX());
-      case 'ArrowDown':
-        if (text && !this.onEdgeLine(target, 'last')) return false;
-        return this.goTo(index + 1, 'down', this.caretX());
-    }
-    return false;
-  }
-
-  private goTo(index: number, where: 'start' | 'end' | 'up' | 'down', x?: number): boolean {
-    if (index < 0) {
-      if (where === 'end' || where === 'up') {
-        setSelectionIn(this.titleEl, this.title.length);
-        this.titleEl.scrollIntoView({ block: 'nearest' });
-        return true;
-      }
-      return false;
-    }
-    const blockEl = this.list.element(index);
-    if (!blockEl) return false;
-    const field = fieldOf(blockEl);
-    this.scrollIntoViewIfNeeded(blockEl);
-    if (!isTextField(field)) {
-      field.focus({ preventScroll: true });
-      return true;
-    }
-    const length = readText(field).length;
-    let offset = where === 'end' || where === 'up' ? length : 0;
-    if (x !== undefined && (where === 'up' || where === 'down')) {
-      const box = field.getBoundingClientRect();
-      const line = parseFloat(getComputedStyle(field).lineHeight) || 20;
-      const y = where === 'up' ? box.bottom - line / 2 : box.top + line / 2;
-      const hit = document.caretRangeFromPoint?.(Math.max(box.left + 1, Math.min(x, box.right - 1)), y);
-      if (hit && field.contains(hit.startContainer)) offset = offsetOf(field, hit.startContainer, hit.startOffset);
-    }
-    setSelectionIn(field, offset);
-    return true;
-  }
-
-  private activeIndex(): number {
-    const active = document.activeElement;
-    if (!(active instanceof HTMLElement) || !active.parentElement || !this.blocksEl.contains(active)) return -1;
-    return this.list.indexOf(active.parentElement);
+    return this.chrome.headerBottom();
   }
 
   /** The caret may have moved to another block: tell the host (debounced) and remember it. */
   private noteFocus(): void {
     if (!this.initialized) return;
-    const index = this.activeIndex();
+    const index = this.carets.activeIndex();
     if (index === this.focusIndex) return;
     this.focusIndex = index;
-    window.clearTimeout(this.focusTimer);
-    if (index >= 0) {
-      this.focusTimer = window.setTimeout(() => {
-        if (this.focusIndex === index && index !== this.postedFocus) {
-          this.postedFocus = index;
-          this.post({ type: 'focus', block: index });
-        }
-      }, FOCUS_DEBOUNCE);
-    }
+    this.outbox.sendFocusSoon(index, () => this.focusIndex);
     this.saveStateSoon();
   }
 
   // ---- view state ------------------------------------------------------------------------------
 
   private saveStateSoon(): void {
-    if (this.stateTimer !== undefined || !this.initialized) return;
-    this.stateTimer = window.setTimeout(() => {
-      this.stateTimer = undefined;
-      this.saveState();
-    }, 200);
-  }
-
-  private saveState(): void {
-    const found = this.list.blockAtY(this.headerBottom() + 1);
-    // At the very top (the title in view), the pixel offset is the state: block 0 at offset 0 would
-    // scroll the title away when restored.
-    const top = found && (found.index > 0 || found.offset > 0) ? found : undefined;
-    const state: ViewState = {
-      scrollTop: Math.round(document.scrollingElement?.scrollTop ?? window.scrollY),
-      ...(this.focusIndex >= 0 ? { focusedBlock: this.focusIndex } : {}),
-      ...(top ? { topBlock: top.index, topOffset: Math.round(top.offset) } : {}),
-    };
-    this.host.setState(state);
+    if (this.initialized) this.view.saveSoon();
   }
 
   private restoreState(): void {
-    const state = this.host.getState() as Partial<ViewState> | undefined | null;
-    if (!state || typeof state !== 'object') return;
-    const n = this.list.length;
-    if (typeof state.topBlock === 'number' && state.topBlock >= 0 && state.topBlock < n) {
-      this.scrollToBlock(state.topBlock, typeof state.topOffset === 'number' ? state.topOffset : 0);
-    } else if (typeof state.scrollTop === 'number') {
-      window.scrollTo(0, state.scrollTop);
-    }
-    if (typeof state.focusedBlock === 'number' && state.focusedBlock >= 0 && state.focusedBlock < n) {
-      const blockEl = this.list.element(state.focusedBlock);
-      if (blockEl) {
-        const field = fieldOf(blockEl);
-        if (isTextField(field) && !this.readonly) setSelectionIn(field, 0);
-        else field.focus({ preventScroll: true });
-      }
-      this.noteFocus();
-    }
-  }
-
-  /** Scrolls so that block `index` starts `offset` pixels above the top of the view. */
-  private scrollToBlock(index: number, offset: number): void {
-    const blockEl = this.list.element(index);
-    if (!blockEl) return;
-    window.scrollBy(0, blockEl.getBoundingClientRect().top - this.headerBottom() + offset);
+    const focused = this.view.restore();
+    if (focused === undefined) return;
+    const blockEl = this.list.element(focused);
+    if (blockEl) this.carets.focusStart(blockEl, this.readonly);
+    this.noteFocus();
   }
 
   private post(message: ViewMessage): void {
-    this.host.postMessage(message);
+    this.outbox.post(message);
   }
 }
 

@@ -101,6 +101,7 @@ export class BlockList {
   element(index: number, materialize = true): HTMLElement | undefined {
     if (index < 0 || index >= this.blocks.length) return undefined;
     const group = this.groups[this.groupAt(index)];
+    if (!group) return undefined;
     if (!group.items && materialize) this.materialize(group);
     return group.items?.[index - group.start];
   }
@@ -113,17 +114,19 @@ export class BlockList {
     let hi = this.groups.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.groups[mid].el.getBoundingClientRect().top <= y) lo = mid;
+      // lo < mid ≤ hi, all inside `groups`.
+      if (this.groups[mid]!.el.getBoundingClientRect().top <= y) lo = mid;
       else hi = mid - 1;
     }
     const group = this.groups[lo];
+    if (!group) return undefined;
     const rect = group.el.getBoundingClientRect();
     if (!group.items) {
       const k = rect.height > 0 ? Math.min(group.count - 1, Math.max(0, Math.floor(((y - rect.top) / rect.height) * group.count))) : 0;
       return { index: group.start + k, offset: 0 };
     }
     for (let k = group.items.length - 1; k >= 0; k--) {
-      const top = group.items[k].getBoundingClientRect().top;
+      const top = group.items[k]!.getBoundingClientRect().top; // 0 ≤ k < items.length
       if (top <= y || k === 0) return { index: group.start + k, offset: Math.max(0, y - top) };
     }
     return undefined;
@@ -136,7 +139,8 @@ export class BlockList {
   splice(from: number, deleteCount: number, data: BlockData[]): void {
     const delta = data.length - deleteCount;
     const oneGroup = this.groups.length > 0 ? this.affected(from, deleteCount) : null;
-    if (oneGroup && oneGroup[0] === oneGroup[1] && this.groups[oneGroup[0]].count + delta <= MAX_GROUP) {
+    const single = oneGroup && oneGroup[0] === oneGroup[1] ? this.groups[oneGroup[0]] : undefined;
+    if (oneGroup && single && single.count + delta <= MAX_GROUP) {
       this.spliceInGroup(oneGroup[0], from, deleteCount, data);
     } else {
       this.spliceRegion(from, deleteCount, data);
@@ -152,7 +156,8 @@ export class BlockList {
     let hi = this.groups.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.groups[mid].start <= index) lo = mid;
+      // lo < mid ≤ hi, all inside `groups`.
+      if (this.groups[mid]!.start <= index) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -163,7 +168,7 @@ export class BlockList {
     if (deleteCount === 0) {
       // An insertion goes at the end of the group before `from` where `from` starts a group.
       const g = this.groupAt(from);
-      return from === this.groups[g].start && g > 0 ? [g - 1, g - 1] : [g, g];
+      return from === this.groups[g]?.start && g > 0 ? [g - 1, g - 1] : [g, g];
     }
     return [this.groupAt(from), this.groupAt(from + deleteCount - 1)];
   }
@@ -207,8 +212,8 @@ export class BlockList {
     const ctx = this.ctx();
     const fragment = document.createDocumentFragment();
     const items: HTMLElement[] = [];
-    for (let i = group.start; i < group.start + group.count; i++) {
-      const el = createBlock(this.blocks[i], i, ctx);
+    for (const [k, data] of this.blocks.slice(group.start, group.start + group.count).entries()) {
+      const el = createBlock(data, group.start + k, ctx);
       items.push(el);
       fragment.append(el);
     }
@@ -249,27 +254,29 @@ export class BlockList {
 
   private spliceInGroup(g: number, from: number, deleteCount: number, data: BlockData[]): void {
     const group = this.groups[g];
+    if (!group) return;
     const delta = data.length - deleteCount;
     const removedEstimate = group.items ? 0 : this.estimateRange(from, from + deleteCount);
     spliceArray(this.blocks, from, deleteCount, data);
     group.count += delta;
-    for (let k = g + 1; k < this.groups.length; k++) this.groups[k].start += delta;
+    for (const later of this.groups.slice(g + 1)) later.start += delta;
     if (group.items) {
       const ctx = this.ctx();
       const rel = from - group.start;
       const old = group.items.slice(rel, rel + deleteCount);
       const after = group.items[rel + deleteCount] ?? null;
       const next: HTMLElement[] = [];
-      for (let k = 0; k < data.length; k++) {
-        if (k < old.length) {
-          next.push(patchBlock(old[k], data[k], from + k, ctx));
+      for (const [k, block] of data.entries()) {
+        const reused = old[k];
+        if (reused) {
+          next.push(patchBlock(reused, block, from + k, ctx));
         } else {
-          const el = createBlock(data[k], from + k, ctx);
+          const el = createBlock(block, from + k, ctx);
           group.el.insertBefore(el, after);
           next.push(el);
         }
       }
-      for (let k = data.length; k < old.length; k++) old[k].remove();
+      for (const gone of old.slice(data.length)) gone.remove();
       group.items.splice(rel, deleteCount, ...next);
     } else {
       group.height = Math.max(0, group.height - removedEstimate + this.estimateRange(from, from + data.length));
@@ -298,14 +305,15 @@ export class BlockList {
     const [gA, gB] = this.affected(from, deleteCount);
     const first = this.groups[gA];
     const last = this.groups[gB];
+    if (!first || !last) return;
     const start = first.start;
     const end = last.start + last.count + delta;
     // Where the old groups had elements, the new ones get them at once (no blank flash, no jump).
     const map = (i: number): number => (i < from ? i : i >= from + deleteCount ? i + delta : from + Math.min(i - from, Math.max(data.length - 1, 0)));
     let lo = Infinity;
     let hi = -Infinity;
-    for (let g = gA; g <= gB; g++) {
-      const group = this.groups[g];
+    const hit = this.groups.slice(gA, gB + 1);
+    for (const group of hit) {
       if (group.items && group.count > 0) {
         lo = Math.min(lo, map(group.start));
         hi = Math.max(hi, map(group.start + group.count - 1) + 1);
@@ -313,8 +321,7 @@ export class BlockList {
     }
     spliceArray(this.blocks, from, deleteCount, data);
     const anchor = this.groups[gB + 1]?.el ?? null;
-    for (let g = gA; g <= gB; g++) {
-      const group = this.groups[g];
+    for (const group of hit) {
       this.unobserve(group);
       group.el.remove();
       group.items = null;
@@ -327,7 +334,7 @@ export class BlockList {
     }
     this.container.insertBefore(fragment, anchor);
     this.groups.splice(gA, gB - gA + 1, ...fresh);
-    for (let k = gA + fresh.length; k < this.groups.length; k++) this.groups[k].start += delta;
+    for (const later of this.groups.slice(gA + fresh.length)) later.start += delta;
     for (const group of fresh) this.observe(group);
   }
 
@@ -336,7 +343,11 @@ export class BlockList {
     const ctx = this.ctx();
     for (const group of this.live) {
       if (!group.items || group.start + group.count <= from) continue;
-      for (let k = Math.max(0, from - group.start); k < group.items.length; k++) relabel(group.items[k], this.blocks[group.start + k], group.start + k, ctx);
+      for (let k = Math.max(0, from - group.start); k < group.items.length; k++) {
+        const el = group.items[k];
+        const data = this.blocks[group.start + k];
+        if (el && data) relabel(el, data, group.start + k, ctx);
+      }
     }
   }
 
@@ -362,7 +373,7 @@ export class BlockList {
 
   private estimateRange(start: number, end: number): number {
     let sum = 0;
-    for (let i = start; i < end; i++) sum += this.estimate(this.blocks[i]);
+    for (const block of this.blocks.slice(start, end)) sum += this.estimate(block);
     return Math.round(sum);
   }
 
