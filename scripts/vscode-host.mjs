@@ -18,7 +18,7 @@
 // `test` expects `npm run build` and `node esbuild.config.mjs --tests` to have run.
 // This module is also the harness of the UI tests: test/support/workbench.ts imports it.
 //
-// Environment: VSCODE_HOST_TIMEOUT (seconds, integration run, default 300), PORT (start),
+// Environment: VSCODE_HOST_TIMEOUT (seconds, integration run, default 900), PORT (start),
 // CHROMIUM_PATH (default /usr/bin/chromium), VSCODE_HOST_KEEP=1 keeps the temp folders,
 // VSCODE_HOST_VERBOSE=1 relays the workbench's routine log lines too.
 // Logs land in test-results/: code-server-*.log, integration-console.log.
@@ -519,7 +519,7 @@ async function runIntegrationTier() {
   const testsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
   if (!existsSync(testsPath)) throw new HostError(`${relative(repoRoot, testsPath)} is missing: run \`npm run build && node esbuild.config.mjs --tests\` first`);
   rmSync(join(resultsDir, 'integration.json'), { force: true });
-  const timeoutMs = Number(process.env.VSCODE_HOST_TIMEOUT || 300) * 1000;
+  const timeoutMs = Number(process.env.VSCODE_HOST_TIMEOUT || 900) * 1000;
 
   let mark = Date.now();
   const stage = (what) => {
