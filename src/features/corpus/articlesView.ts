@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import { compareRows, findConflicts, matchesFilter, SORT_MODES, type ArticleRow, type RowConflicts, type SortMode } from '../../core/corpus/entry';
 import { getConfig } from '../../config';
+import { SETTING_DEFAULTS } from '../../core/settings';
 import type { CorpusIndex, IndexedFile } from './corpusIndex';
 
 export type ArticlesNode = { readonly kind: 'folder'; readonly folder: vscode.WorkspaceFolder } | { readonly kind: 'file'; readonly file: IndexedFile; readonly row: ArticleRow };
@@ -191,7 +192,7 @@ export function activeArticleUri(): vscode.Uri | undefined {
 
 /** Opens an article file as `article.editor.openByDefault` says: in the Article Editor, or the text editor. */
 export async function openArticleFile(uri: vscode.Uri, options: { preview?: boolean; preserveFocus?: boolean } = {}): Promise<void> {
-  const inEditor = vscode.workspace.getConfiguration('article', uri).get<boolean>('editor.openByDefault', false);
+  const inEditor = vscode.workspace.getConfiguration('article', uri).get<boolean>('editor.openByDefault', SETTING_DEFAULTS['editor.openByDefault']);
   if (inEditor) await vscode.commands.executeCommand('vscode.openWith', uri, 'article.editor', { preview: options.preview ?? true, preserveFocus: options.preserveFocus ?? false });
   else await vscode.window.showTextDocument(uri, { preview: options.preview ?? true, preserveFocus: options.preserveFocus ?? false });
 }

@@ -10,6 +10,7 @@ import { cleanTextOf, searchArticle, type SearchHit } from '../../core/corpus/se
 import { decodeBytes } from '../../core/decode';
 import type { Article } from '../../core/model';
 import { parseArticle } from '../../core/parse';
+import { SETTING_DEFAULTS } from '../../core/settings';
 import type { CorpusIndex, IndexedArticle } from './corpusIndex';
 import { openArticleFile } from './articlesView';
 
@@ -177,7 +178,7 @@ async function showSearch(index: CorpusIndex, given?: string): Promise<void> {
 /** Opens the article at a paragraph: selected in the text editor, scrolled to in an open Article Editor. */
 async function openAtBlock(uri: vscode.Uri, block: number): Promise<void> {
   const open = vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputCustom && tab.input.uri.toString() === uri.toString()));
-  if (!open && vscode.workspace.getConfiguration('article', uri).get<boolean>('editor.openByDefault', false)) await openArticleFile(uri, { preview: false });
+  if (!open && vscode.workspace.getConfiguration('article', uri).get<boolean>('editor.openByDefault', SETTING_DEFAULTS['editor.openByDefault'])) await openArticleFile(uri, { preview: false });
   await vscode.commands.executeCommand('article.revealBlock', uri, block);
 }
 
