@@ -243,7 +243,8 @@ function countChars(text: string, surrogates: boolean): number {
   return n;
 }
 
-class BlockList {
+/** Builds the blocks of an article body as the parser finds them, cleaning each paragraph's text and counting its characters (not the webview's rendered BlockList). */
+class BlockBuilder {
   readonly blocks: Block[] = [];
   private readonly lt: Lookahead;
   private readonly amp: Lookahead;
@@ -308,7 +309,7 @@ function spanCloseAt(s: string, from: number, to: number): number {
 }
 
 /** A top-level `<div>`/`<p>`/`<hN>`… element `[start, end)` whose content is `[innerStart, innerEnd)`. */
-function addElement(list: BlockList, s: string, name: string, start: number, end: number, innerStart: number, innerEnd: number): void {
+function addElement(list: BlockBuilder, s: string, name: string, start: number, end: number, innerStart: number, innerEnd: number): void {
   const innerFrom = skipSpace(s, innerStart, innerEnd);
   const innerTo = trimEnd(s, innerFrom, innerEnd);
   const innerLength = innerTo - innerFrom;
@@ -343,7 +344,7 @@ function addElement(list: BlockList, s: string, name: string, start: number, end
 }
 
 /** Loose content at top level (text or inline markup outside any block element) up to `limit`. */
-function addLoose(list: BlockList, s: string, start: number, limit: number): void {
+function addLoose(list: BlockBuilder, s: string, start: number, limit: number): void {
   const end = trimEnd(s, start, limit);
   list.paragraph(start, end, start, end, false);
   const added = list.blocks[list.blocks.length - 1]!;
@@ -418,7 +419,7 @@ function closeAfterTagLikeText(s: string, openEnd: number, inner: number, innerN
   return -1;
 }
 
-function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
+function parseHtmlBody(s: string, bodyStart: number, list: BlockBuilder): void {
   const n = s.length;
   const placeholders = new Placeholders(s, bodyStart);
   let p = bodyStart;
@@ -510,7 +511,7 @@ class LineEnds {
   }
 }
 
-function parsePlainBody(s: string, bodyStart: number, list: BlockList): void {
+function parsePlainBody(s: string, bodyStart: number, list: BlockBuilder): void {
   const n = s.length;
   const placeholders = new Placeholders(s, bodyStart);
   const lineEnds = new LineEnds(s);
@@ -604,7 +605,7 @@ export function parseArticle(source: string): Article {
   const raw = s.slice(0, titleEnd);
   const { title, listIndex } = parseTitleLine(raw);
   const layout: Layout = titleEnd < lineEnd || isHtmlBody(s, bodyStart) ? 'html' : 'plain';
-  const list = new BlockList(s);
+  const list = new BlockBuilder(s);
   if (layout === 'html') parseHtmlBody(s, bodyStart, list);
   else parsePlainBody(s, bodyStart, list);
   return {
