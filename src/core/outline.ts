@@ -39,14 +39,6 @@ const NO_CHILDREN: OutlineNode[] = [];
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const SURROGATE = /[\uD800-\uDBFF]/g;
-
-/** Length in code points (characters as a reader counts them). */
-export function charCount(text: string): number {
-  let n = text.length;
-  if (/[\uD800-\uDBFF]/.test(text)) n -= text.match(SURROGATE)?.length ?? 0;
-  return n;
-}
 
 /** The first `length` characters of a paragraph's clean text (white space at its ends dropped) on one line, with `…` when cut. */
 export function nodeName(text: string, length: number): string {

@@ -7,7 +7,7 @@
  */
 import type { Article, Block, BlockKind, Heading, Layout, Segment } from './model';
 import { isAllBold, MAX_HEADING_LENGTH, paragraphHeading } from './headings';
-import { cleanHtmlText, cleanPlainText, hasVisible, indentLength, realTagEnd, trailingLength } from './text';
+import { cleanHtmlText, cleanPlainText, hasVisible, paragraphChars, realTagEnd } from './text';
 import { parseTitleLine } from './title';
 
 /** Block-level tags that make the top-level structure of a body. */
@@ -237,11 +237,6 @@ const searchSurrogate = (s: string, from: number): number => {
 };
 
 /** Characters (code points) of a text without the white space at its ends (its clean text). */
-function countChars(text: string, surrogates: boolean): number {
-  let n = text.length - indentLength(text) - trailingLength(text);
-  if (surrogates) n -= text.match(HIGH_SURROGATES)?.length ?? 0;
-  return n;
-}
 
 /** Builds the blocks of an article body as the parser finds them, cleaning each paragraph's text and counting its characters (not the webview's rendered BlockList). */
 class BlockBuilder {
@@ -281,7 +276,7 @@ class BlockBuilder {
     let text = simple ? raw : plain ? cleanPlainText(raw) : cleanHtmlText(raw);
     if (!hasVisible(text)) text = '';
     const surrogates = simple ? this.surrogate.within(textStart, textEnd) : HIGH_SURROGATE.test(text);
-    const chars = text === '' ? 0 : countChars(text, surrogates);
+    const chars = text === '' ? 0 : paragraphChars(text, surrogates);
     const allBold = !simple && chars <= MAX_HEADING_LENGTH && raw.indexOf('<') >= 0 && isAllBold(raw);
     const heading: Heading | undefined = paragraphHeading(text, chars, tagLevel, allBold);
     const kind: BlockKind = 'paragraph';

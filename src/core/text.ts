@@ -236,6 +236,25 @@ export function trailingLength(text: string): number {
   return text.length - i;
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+const HIGH_SURROGATES = /[\uD800-\uDBFF]/g;
+
+/**
+ * Characters as a reader counts them: code points (a surrogate pair is one). The one character
+ * counter of the core (paragraph sizes, the outline, the status bar). `surrogates`: whether the
+ * text may hold a surrogate pair, when the caller already knows (it saves a scan).
+ */
+export function codePoints(text: string, surrogates = HIGH_SURROGATE.test(text)): number {
+  return surrogates ? text.length - (text.match(HIGH_SURROGATES)?.length ?? 0) : text.length;
+}
+
+/** The characters of a paragraph's clean text, without the white space at its ends (a block's `chars`). */
+export function paragraphChars(text: string, surrogates?: boolean): number {
+  const indent = indentLength(text);
+  if (indent === text.length) return 0;
+  return codePoints(text, surrogates) - indent - trailingLength(text);
+}
+
 /** The text without its leading indent (white space of every kind). */
 export function stripIndent(text: string): string {
   const indent = indentLength(text);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildOutline, charCount, flattenOutline, nodeName } from '../../src/core/outline';
+import { buildOutline, flattenOutline, nodeName } from '../../src/core/outline';
+import { codePoints as charCount } from '../../src/core/text';
 import { parseArticle } from '../../src/core/parse';
 import { readSeed } from '../support/seeds';
 
