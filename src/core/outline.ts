@@ -40,6 +40,20 @@ const NO_CHILDREN: OutlineNode[] = [];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 
+/** The words an outline shows for a node without a name of its own, in the reader's language. */
+export interface OutlineWords {
+  readonly image: string;
+  readonly untitled: string;
+  readonly empty: string;
+}
+
+/** The label of an outline node, for the extension's outline and symbols and the CLI's `outline`: one rule. */
+export function nodeLabel(node: OutlineNode, words: OutlineWords): string {
+  if (node.kind === 'image') return words.image;
+  if (node.name.trim() === '') return node.kind === 'title' ? words.untitled : words.empty;
+  return node.name;
+}
+
 /** The first `length` characters of a paragraph's clean text (white space at its ends dropped) on one line, with `…` when cut. */
 export function nodeName(text: string, length: number): string {
   const indent = indentLength(text);
