@@ -43,6 +43,14 @@ export const CANONICAL_PLACEHOLDER = ['---------------------------------------- 
 
 export const SPACER = SPACER_DIV;
 
+/** The canonical paragraph's opening markup with `style` (made safe), up to and with the one space before the text. */
+export function paragraphOpen(style: string): string {
+  return `<div><span style='${styleAttribute(style)}'> `;
+}
+
+/** The canonical paragraph's closing markup (the spacer after it is separate). */
+export const PARAGRAPH_CLOSE = '</span></div>';
+
 /** Replace `[start, end)` of the source with `text`. */
 export interface TextEdit {
   readonly start: number;
@@ -153,7 +161,7 @@ function canonicalParts(article: Article, block: Block, options: NormalizeOption
   const level = headingElement(article, block);
   // The parser takes one ASCII space after the opening tag for the scraper's: a text that starts with one gets another.
   if (level !== undefined) return [`<h${level}>${text.startsWith(' ') ? ' ' : ''}`, text, `</h${level}>${SPACER}`];
-  return [`<div><span style='${styleAttribute(options.style)}'> `, text, `</span></div>${SPACER}`];
+  return [paragraphOpen(options.style), text, `${PARAGRAPH_CLOSE}${SPACER}`];
 }
 
 /** The canonical markup of one paragraph block (with its spacer). */
@@ -195,14 +203,14 @@ function units(article: Article, options: NormalizeOptions): Unit[] {
     if (out[0]!.end < n) out.push({ start: out[0]!.end, end: n, text: '' });
     return out;
   }
-  const open = `<div><span style='${styleAttribute(options.style)}'> `;
+  const open = paragraphOpen(options.style);
   kept.forEach((block, k) => {
     const next = kept[k + 1];
     const end = next ? next.start : n;
     const image = block.kind === 'image';
     // Line structure: images stand on lines of their own; blockPerLine puts every block on one.
     const lineAfter = next ? options.layout === 'blockPerLine' || image || next.kind === 'image' : finalEol;
-    const close = `</span></div>${SPACER}${lineAfter ? eol : ''}`;
+    const close = `${PARAGRAPH_CLOSE}${SPACER}${lineAfter ? eol : ''}`;
     // Most paragraphs of a canonical file are canonical: say so without building their text.
     if (!image && isCanonicalParagraph(source, block, end, open, close, options)) {
       out.push({ start: block.start, end, text: SAME });
