@@ -18,7 +18,7 @@
  */
 import type { Article, Block } from './model';
 import { SPACER_DIV } from './parse';
-import { applyIndent, escapeHtmlText, escapeStray, isWide, markupTags } from './text';
+import { applyIndent, BREAK, escapeHtmlText, escapeStray, joinedNewline, markupTags, MARKUP_NEWLINE } from './text';
 
 export interface NormalizeOptions {
   /** The `style` attribute of every paragraph's span. */
@@ -77,9 +77,6 @@ function shownAt(text: string, at: number): number {
   return text.charCodeAt(at);
 }
 
-const NEWLINE_RUN = /[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g;
-/** Stands for a `<br>` in the flattened text: a newline next to it joins with nothing. */
-const BREAK = '\u0000';
 
 /**
  * The paragraph's text in canonical form: tags as they are, stray `&`, `<`, `>` escaped, markup
@@ -119,7 +116,7 @@ export function canonicalText(raw: string, html: boolean): string {
       tagIndex++;
     }
   };
-  for (const m of flat.matchAll(NEWLINE_RUN)) {
+  for (const m of flat.matchAll(MARKUP_NEWLINE)) {
     const start = m.index;
     const end = start + m[0].length;
     // Tags before the run keep their place (relative to the text copied so far).
@@ -127,7 +124,7 @@ export function canonicalText(raw: string, html: boolean): string {
     joined += flat.slice(copied, start);
     const left = start > 0 ? shownBefore(flat, start) : 0;
     const right = end < flat.length ? shownAt(flat, end) : 0;
-    const replacement = start === 0 || end >= flat.length || left === 0 || right === 0 ? '' : isWide(left) || isWide(right) ? '' : ' ';
+    const replacement = joinedNewline(left, right);
     // Tags inside the run go to its start.
     moveTagsUpTo(end - 1, () => joined.length);
     joined += replacement;
