@@ -31,9 +31,6 @@ export default tseslint.config(
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      // The `arr[i]!` assertions are written for noUncheckedIndexedAccess (issue 9, section 3):
-      // until it is on, this rule calls each of them unnecessary.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       // The file-system interfaces of src/core/batch are promise-based (vscode.workspace.fs is);
       // their Node and in-memory implementations are synchronous underneath and return promises
       // by contract, which this rule would have them wrap by hand.

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { readArticleFile } from './core/batch/read';
 import { DEFAULT_EXPORT_OPTIONS, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from './core/export';
 import type { Article } from './core/model';
-import { buildOutline, type OutlineNode } from './core/outline';
+import { buildOutline, nodeLabel as coreNodeLabel, type OutlineNode } from './core/outline';
 import { parseArticle } from './core/parse';
 import { defaultJobs, runExport } from './cli/export';
 import { runNormalize } from './cli/normalize';
@@ -46,8 +46,7 @@ interface JsonNode {
 }
 
 function nodeLabel(node: OutlineNode): string {
-  if (node.kind === 'image') return messages.image;
-  return node.name !== '' ? node.name : messages.untitled;
+  return coreNodeLabel(node, { image: messages.image, untitled: messages.untitled, empty: messages.emptyNode });
 }
 
 function toJson(node: OutlineNode): JsonNode {

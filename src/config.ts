@@ -1,8 +1,9 @@
 /** Typed access to the `article.*` settings. */
 import * as vscode from 'vscode';
-import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from './core/export';
-import { DEFAULT_NORMALIZE_OPTIONS, type NormalizeOptions } from './core/normalize';
+import type { ExportOptions } from './core/export';
+import type { NormalizeOptions } from './core/normalize';
 import { isRuleCode, type RuleSettings, type RuleSetting } from './core/lint';
+import { SETTING_DEFAULTS as D } from './core/settings';
 
 export interface ArticleConfig {
   /** Switch plain-text `.txt` documents that hold an article to the `article` language. */
@@ -45,23 +46,23 @@ function positive(value: unknown, fallback: number): number {
 export function getConfig(scope?: vscode.ConfigurationScope): ArticleConfig {
   const c = vscode.workspace.getConfiguration('article', scope);
   return {
-    detect: c.get<boolean>('detect', true),
-    openByDefault: c.get<boolean>('editor.openByDefault', false),
-    outlineSections: c.get<boolean>('outline.sections', true),
-    exportDestination: oneOf(c.get('export.destination'), ['editor', 'file'], 'editor'),
+    detect: c.get<boolean>('detect', D.detect),
+    openByDefault: c.get<boolean>('editor.openByDefault', D['editor.openByDefault']),
+    outlineSections: c.get<boolean>('outline.sections', D['outline.sections']),
+    exportDestination: oneOf(c.get('export.destination'), ['editor', 'file'], D['export.destination']),
     export: {
-      indent: oneOf(c.get('export.indent'), ['none', 'fullwidth'], DEFAULT_EXPORT_OPTIONS.indent),
-      images: oneOf(c.get('export.images'), ['marker', 'drop'], DEFAULT_EXPORT_OPTIONS.images),
-      imageMarker: c.get<string>('export.imageMarker', DEFAULT_EXPORT_OPTIONS.imageMarker),
+      indent: oneOf(c.get('export.indent'), ['none', 'fullwidth'], D['export.indent']),
+      images: oneOf(c.get('export.images'), ['marker', 'drop'], D['export.images']),
+      imageMarker: c.get<string>('export.imageMarker', D['export.imageMarker']),
     },
     normalize: {
-      style: c.get<string>('normalize.style', DEFAULT_NORMALIZE_OPTIONS.style) || DEFAULT_NORMALIZE_OPTIONS.style,
-      indent: oneOf(c.get('normalize.indent'), ['keep', 'fullwidth', 'none'], DEFAULT_NORMALIZE_OPTIONS.indent),
-      removeEmptyParagraphs: c.get<boolean>('normalize.removeEmptyParagraphs', DEFAULT_NORMALIZE_OPTIONS.removeEmptyParagraphs),
-      layout: oneOf(c.get('normalize.layout'), ['oneLine', 'blockPerLine'], DEFAULT_NORMALIZE_OPTIONS.layout),
+      style: c.get<string>('normalize.style', D['normalize.style']) || D['normalize.style'],
+      indent: oneOf(c.get('normalize.indent'), ['keep', 'fullwidth', 'none'], D['normalize.indent']),
+      removeEmptyParagraphs: c.get<boolean>('normalize.removeEmptyParagraphs', D['normalize.removeEmptyParagraphs']),
+      layout: oneOf(c.get('normalize.layout'), ['oneLine', 'blockPerLine'], D['normalize.layout']),
     },
-    readingSpeed: positive(c.get('readingSpeed'), 400),
-    articlesSort: oneOf(c.get('articles.sort'), ['index', 'title', 'file'], 'index'),
-    lint: { enabled: c.get<boolean>('lint.enabled', true), rules: ruleSettings(c.get('lint.rules')) },
+    readingSpeed: positive(c.get('readingSpeed'), D.readingSpeed),
+    articlesSort: oneOf(c.get('articles.sort'), ['index', 'title', 'file'], D['articles.sort']),
+    lint: { enabled: c.get<boolean>('lint.enabled', D['lint.enabled']), rules: ruleSettings(c.get('lint.rules')) },
   };
 }

@@ -337,7 +337,7 @@ export class ArticleEditor {
 
   private onPaste(e: ClipboardEvent): void {
     const target = e.target as HTMLElement;
-    const field = target === this.titleEl || this.titleEl.contains(target) ? this.titleEl : (target.closest('.text') as HTMLElement | null);
+    const field = target === this.titleEl || this.titleEl.contains(target) ? this.titleEl : target.closest<HTMLElement>('.text');
     if (!field) return;
     e.preventDefault();
     if (this.readonly) return;
@@ -416,7 +416,7 @@ export class ArticleEditor {
   }
 
   private onToolClick(e: MouseEvent): void {
-    const button = (e.target as Element).closest('button.tool') as HTMLButtonElement | null;
+    const button = (e.target as Element).closest<HTMLButtonElement>('button.tool');
     const blockEl = button?.closest('.block');
     if (!button || !blockEl || this.readonly || this.outbox.pending) return;
     const index = this.list.indexOf(blockEl);

@@ -6,7 +6,7 @@
  */
 import { decodeHTMLStrict } from 'entities';
 import type { Article, Block } from './model';
-import { SEED_STYLE, SPACER, type TextEdit } from './normalize';
+import { PARAGRAPH_CLOSE, paragraphOpen, SEED_STYLE, SPACER, type TextEdit } from './normalize';
 import { parseArticle } from './parse';
 import { escapeHtmlText, hasVisible, realTagEnd } from './text';
 
@@ -44,8 +44,8 @@ function contentEnd(article: Article, i: number): number {
 }
 
 /** The canonical markup of an empty paragraph (the scrapers' own, which keeps an empty paragraph one). */
-const EMPTY_OPEN = `<div><span style='${SEED_STYLE}'> `;
-const EMPTY_CLOSE = '</span></div>';
+const EMPTY_OPEN = paragraphOpen(SEED_STYLE);
+const EMPTY_CLOSE = PARAGRAPH_CLOSE;
 
 /** Is the paragraph in the scrapers' `<div><span>` markup, the one markup that keeps an empty element a paragraph? */
 function isSpanParagraph(article: Article, block: Block): boolean {
@@ -411,25 +411,29 @@ export function deleteBlock(article: Article, i: number): TextEdit {
   return body.edit(k - 1, k + 1, text);
 }
 
-/** The markup of a new empty paragraph like block `i`: one that the article keeps as an (empty) paragraph. */
-function emptyParagraph(article: Article, i: number | undefined): string {
+/**
+ * The markup of a new empty paragraph like block `i`: one that the article keeps as an (empty)
+ * paragraph; the canonical markup with `style` when block `i` has no such markup to copy.
+ */
+function emptyParagraph(article: Article, i: number | undefined, style: string): string {
   const block = i === undefined ? undefined : article.blocks[i];
   if (block && isSpanParagraph(article, block)) {
     const { open, close } = paragraphMarkup(article, block);
     return `${open}${close}${SPACER}`;
   }
-  return `${EMPTY_OPEN}${EMPTY_CLOSE}${SPACER}`;
+  return `${paragraphOpen(style)}${PARAGRAPH_CLOSE}${SPACER}`;
 }
 
 /**
  * A new empty paragraph after block `i` (or before it: `'before'`); `i` = -1 puts it before the
  * first block (or into an empty body). `undefined` for a plain-text article, which has no empty
- * paragraphs (a line of two spaces is a blank line: FORMAT.md, variant D).
+ * paragraphs (a line of two spaces is a blank line: FORMAT.md, variant D). `style`: the span's
+ * style when the new paragraph has no neighbour's markup to copy (`article.normalize.style`).
  */
-export function insertParagraph(article: Article, i: number, where: 'after' | 'before' = 'after'): TextEdit | undefined {
+export function insertParagraph(article: Article, i: number, where: 'after' | 'before' = 'after', style = SEED_STYLE): TextEdit | undefined {
   if (article.layout === 'plain') return undefined;
   const body = new Body(article);
-  const fresh = emptyParagraph(article, i >= 0 ? i : undefined);
+  const fresh = emptyParagraph(article, i >= 0 ? i : undefined, style);
   if (i < 0 || where === 'before') {
     // Before unit k: after whatever the gap before it holds (a wrapper's opening tag).
     const k = i < 0 ? 0 : unitOf(body, i);

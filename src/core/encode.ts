@@ -16,12 +16,22 @@
  * any of these is refused, never written. (Decoding the whole file again would prove the same at
  * the cost of a second read of a 15 MB file; the proof above costs what the edits cost.)
  *
- * Pure: no `node:*` import and no encoder of its own beyond ASCII; the CLI passes iconv-lite, the
+ * Pure: no `node:*` import and no encoder of its own beyond ASCII and the platform's UTF-8; the CLI passes iconv-lite, the
  * extension `vscode.workspace.encode`.
  */
 import { decodeAs, decodeBytes, type DecodeProblem, type Encoding } from './decode';
 import type { Article } from './model';
 import { normalizeChecked, type NormalizeOptions } from './normalize';
+
+/** Text to UTF-8 bytes, with the BOM when the file had one (the platform's encoder: the CLI and the extension alike). */
+export function encodeUtf8(text: string, bom: boolean): Uint8Array {
+  const body = new TextEncoder().encode(text);
+  if (!bom) return body;
+  const out = new Uint8Array(body.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(body, 3);
+  return out;
+}
 
 /** Replace the characters `[start, end)` (UTF-16 offsets into the decoded text) with `text`. */
 export interface ByteSpliceEdit {

@@ -6,7 +6,7 @@
  */
 import { paragraphHeading } from './headings';
 import type { Article, Block } from './model';
-import { hasVisible, indentLength, trailingLength } from './text';
+import { hasVisible, paragraphChars } from './text';
 
 /** Replace `[start, end)` of the article's source with `text`. */
 export interface SourceEdit {
@@ -50,7 +50,7 @@ export function updateArticle(article: Article, edit: SourceEdit, sourceOf?: () 
   // A paragraph that starts with a space, or an empty one, may read differently now: parse anew.
   if (next.charCodeAt(0) === 0x20 || !hasVisible(next)) return undefined;
   const delta = edit.text.length - (edit.end - edit.start);
-  const chars = next.length - indentLength(next) - trailingLength(next);
+  const chars = paragraphChars(next);
   // As the parser decides it: an <hN> paragraph, or a short one, may be a heading.
   // Only an <hN> paragraph can have a heading whatever its length, and it always has one.
   const tag = article.layout === 'html' && block.heading ? tagName(article.source, block) : '';

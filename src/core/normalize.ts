@@ -18,7 +18,7 @@
  */
 import type { Article, Block } from './model';
 import { SPACER_DIV } from './parse';
-import { applyIndent, escapeHtmlText, escapeStray, isWide, markupTags } from './text';
+import { applyIndent, BREAK, escapeHtmlText, escapeStray, joinedNewline, markupTags, MARKUP_NEWLINE } from './text';
 
 export interface NormalizeOptions {
   /** The `style` attribute of every paragraph's span. */
@@ -42,6 +42,14 @@ export const DEFAULT_NORMALIZE_OPTIONS: NormalizeOptions = {
 export const CANONICAL_PLACEHOLDER = ['---------------------------------------- ', '-------------------这里有图片------------ ', '---------------------------------------- '];
 
 export const SPACER = SPACER_DIV;
+
+/** The canonical paragraph's opening markup with `style` (made safe), up to and with the one space before the text. */
+export function paragraphOpen(style: string): string {
+  return `<div><span style='${styleAttribute(style)}'> `;
+}
+
+/** The canonical paragraph's closing markup (the spacer after it is separate). */
+export const PARAGRAPH_CLOSE = '</span></div>';
 
 /** Replace `[start, end)` of the source with `text`. */
 export interface TextEdit {
@@ -69,9 +77,6 @@ function shownAt(text: string, at: number): number {
   return text.charCodeAt(at);
 }
 
-const NEWLINE_RUN = /[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g;
-/** Stands for a `<br>` in the flattened text: a newline next to it joins with nothing. */
-const BREAK = '\u0000';
 
 /**
  * The paragraph's text in canonical form: tags as they are, stray `&`, `<`, `>` escaped, markup
@@ -111,7 +116,7 @@ export function canonicalText(raw: string, html: boolean): string {
       tagIndex++;
     }
   };
-  for (const m of flat.matchAll(NEWLINE_RUN)) {
+  for (const m of flat.matchAll(MARKUP_NEWLINE)) {
     const start = m.index;
     const end = start + m[0].length;
     // Tags before the run keep their place (relative to the text copied so far).
@@ -119,7 +124,7 @@ export function canonicalText(raw: string, html: boolean): string {
     joined += flat.slice(copied, start);
     const left = start > 0 ? shownBefore(flat, start) : 0;
     const right = end < flat.length ? shownAt(flat, end) : 0;
-    const replacement = start === 0 || end >= flat.length || left === 0 || right === 0 ? '' : isWide(left) || isWide(right) ? '' : ' ';
+    const replacement = joinedNewline(left, right);
     // Tags inside the run go to its start.
     moveTagsUpTo(end - 1, () => joined.length);
     joined += replacement;
@@ -153,7 +158,7 @@ function canonicalParts(article: Article, block: Block, options: NormalizeOption
   const level = headingElement(article, block);
   // The parser takes one ASCII space after the opening tag for the scraper's: a text that starts with one gets another.
   if (level !== undefined) return [`<h${level}>${text.startsWith(' ') ? ' ' : ''}`, text, `</h${level}>${SPACER}`];
-  return [`<div><span style='${styleAttribute(options.style)}'> `, text, `</span></div>${SPACER}`];
+  return [paragraphOpen(options.style), text, `${PARAGRAPH_CLOSE}${SPACER}`];
 }
 
 /** The canonical markup of one paragraph block (with its spacer). */
@@ -195,14 +200,14 @@ function units(article: Article, options: NormalizeOptions): Unit[] {
     if (out[0]!.end < n) out.push({ start: out[0]!.end, end: n, text: '' });
     return out;
   }
-  const open = `<div><span style='${styleAttribute(options.style)}'> `;
+  const open = paragraphOpen(options.style);
   kept.forEach((block, k) => {
     const next = kept[k + 1];
     const end = next ? next.start : n;
     const image = block.kind === 'image';
     // Line structure: images stand on lines of their own; blockPerLine puts every block on one.
     const lineAfter = next ? options.layout === 'blockPerLine' || image || next.kind === 'image' : finalEol;
-    const close = `</span></div>${SPACER}${lineAfter ? eol : ''}`;
+    const close = `${PARAGRAPH_CLOSE}${SPACER}${lineAfter ? eol : ''}`;
     // Most paragraphs of a canonical file are canonical: say so without building their text.
     if (!image && isCanonicalParagraph(source, block, end, open, close, options)) {
       out.push({ start: block.start, end, text: SAME });

@@ -39,13 +39,19 @@ const NO_CHILDREN: OutlineNode[] = [];
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const SURROGATE = /[\uD800-\uDBFF]/g;
 
-/** Length in code points (characters as a reader counts them). */
-export function charCount(text: string): number {
-  let n = text.length;
-  if (/[\uD800-\uDBFF]/.test(text)) n -= text.match(SURROGATE)?.length ?? 0;
-  return n;
+/** The words an outline shows for a node without a name of its own, in the reader's language. */
+export interface OutlineWords {
+  readonly image: string;
+  readonly untitled: string;
+  readonly empty: string;
+}
+
+/** The label of an outline node, for the extension's outline and symbols and the CLI's `outline`: one rule. */
+export function nodeLabel(node: OutlineNode, words: OutlineWords): string {
+  if (node.kind === 'image') return words.image;
+  if (node.name.trim() === '') return node.kind === 'title' ? words.untitled : words.empty;
+  return node.name;
 }
 
 /** The first `length` characters of a paragraph's clean text (white space at its ends dropped) on one line, with `…` when cut. */

@@ -7,7 +7,7 @@
  */
 import type { Article, Block, BlockKind, Heading, Layout, Segment } from './model';
 import { isAllBold, MAX_HEADING_LENGTH, paragraphHeading } from './headings';
-import { cleanHtmlText, cleanPlainText, hasVisible, indentLength, realTagEnd, trailingLength } from './text';
+import { cleanHtmlText, cleanPlainText, hasVisible, paragraphChars, realTagEnd } from './text';
 import { parseTitleLine } from './title';
 
 /** Block-level tags that make the top-level structure of a body. */
@@ -237,13 +237,9 @@ const searchSurrogate = (s: string, from: number): number => {
 };
 
 /** Characters (code points) of a text without the white space at its ends (its clean text). */
-function countChars(text: string, surrogates: boolean): number {
-  let n = text.length - indentLength(text) - trailingLength(text);
-  if (surrogates) n -= text.match(HIGH_SURROGATES)?.length ?? 0;
-  return n;
-}
 
-class BlockList {
+/** Builds the blocks of an article body as the parser finds them, cleaning each paragraph's text and counting its characters (not the webview's rendered BlockList). */
+class BlockBuilder {
   readonly blocks: Block[] = [];
   private readonly lt: Lookahead;
   private readonly amp: Lookahead;
@@ -280,7 +276,7 @@ class BlockList {
     let text = simple ? raw : plain ? cleanPlainText(raw) : cleanHtmlText(raw);
     if (!hasVisible(text)) text = '';
     const surrogates = simple ? this.surrogate.within(textStart, textEnd) : HIGH_SURROGATE.test(text);
-    const chars = text === '' ? 0 : countChars(text, surrogates);
+    const chars = text === '' ? 0 : paragraphChars(text, surrogates);
     const allBold = !simple && chars <= MAX_HEADING_LENGTH && raw.indexOf('<') >= 0 && isAllBold(raw);
     const heading: Heading | undefined = paragraphHeading(text, chars, tagLevel, allBold);
     const kind: BlockKind = 'paragraph';
@@ -308,7 +304,7 @@ function spanCloseAt(s: string, from: number, to: number): number {
 }
 
 /** A top-level `<div>`/`<p>`/`<hN>`… element `[start, end)` whose content is `[innerStart, innerEnd)`. */
-function addElement(list: BlockList, s: string, name: string, start: number, end: number, innerStart: number, innerEnd: number): void {
+function addElement(list: BlockBuilder, s: string, name: string, start: number, end: number, innerStart: number, innerEnd: number): void {
   const innerFrom = skipSpace(s, innerStart, innerEnd);
   const innerTo = trimEnd(s, innerFrom, innerEnd);
   const innerLength = innerTo - innerFrom;
@@ -343,7 +339,7 @@ function addElement(list: BlockList, s: string, name: string, start: number, end
 }
 
 /** Loose content at top level (text or inline markup outside any block element) up to `limit`. */
-function addLoose(list: BlockList, s: string, start: number, limit: number): void {
+function addLoose(list: BlockBuilder, s: string, start: number, limit: number): void {
   const end = trimEnd(s, start, limit);
   list.paragraph(start, end, start, end, false);
   const added = list.blocks[list.blocks.length - 1]!;
@@ -418,7 +414,7 @@ function closeAfterTagLikeText(s: string, openEnd: number, inner: number, innerN
   return -1;
 }
 
-function parseHtmlBody(s: string, bodyStart: number, list: BlockList): void {
+function parseHtmlBody(s: string, bodyStart: number, list: BlockBuilder): void {
   const n = s.length;
   const placeholders = new Placeholders(s, bodyStart);
   let p = bodyStart;
@@ -510,7 +506,7 @@ class LineEnds {
   }
 }
 
-function parsePlainBody(s: string, bodyStart: number, list: BlockList): void {
+function parsePlainBody(s: string, bodyStart: number, list: BlockBuilder): void {
   const n = s.length;
   const placeholders = new Placeholders(s, bodyStart);
   const lineEnds = new LineEnds(s);
@@ -604,7 +600,7 @@ export function parseArticle(source: string): Article {
   const raw = s.slice(0, titleEnd);
   const { title, listIndex } = parseTitleLine(raw);
   const layout: Layout = titleEnd < lineEnd || isHtmlBody(s, bodyStart) ? 'html' : 'plain';
-  const list = new BlockList(s);
+  const list = new BlockBuilder(s);
   if (layout === 'html') parseHtmlBody(s, bodyStart, list);
   else parsePlainBody(s, bodyStart, list);
   return {

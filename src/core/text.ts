@@ -131,7 +131,7 @@ interface HtmlNode {
 }
 
 /** A character that never occurs in decoded text stands for `<br>` until the newlines are joined. */
-const BREAK = '\u0000';
+export const BREAK = '\u0000';
 const SKIPPED = new Set(['script', 'style', 'template', 'head', 'title']);
 
 function collectText(node: HtmlNode, out: string[]): void {
@@ -163,7 +163,16 @@ export function isWide(code: number): boolean {
   );
 }
 
-const MARKUP_NEWLINE = /[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g;
+/** A run of newlines that came from the page's markup, with the spaces and tabs around it. */
+export const MARKUP_NEWLINE = /[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g;
+
+/**
+ * What a markup newline run between the characters `before` and `after` becomes: nothing next to
+ * a CJK character, at either end of the text or next to a `<br>` (both given as 0), else one space.
+ */
+export function joinedNewline(before: number, after: number): '' | ' ' {
+  return before === 0 || after === 0 || isWide(before) || isWide(after) ? '' : ' ';
+}
 
 /**
  * Joins the newlines that came only from the page's markup (variant G): with nothing next to a
@@ -173,11 +182,7 @@ export function joinMarkupNewlines(text: string): string {
   if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
   return text.replace(MARKUP_NEWLINE, (match: string, offset: number) => {
     const after = offset + match.length;
-    if (offset === 0 || after >= text.length) return '';
-    const before = text.charCodeAt(offset - 1);
-    const next = text.charCodeAt(after);
-    if (before === 0 || next === 0) return ''; // next to a <br>
-    return isWide(before) || isWide(next) ? '' : ' ';
+    return joinedNewline(offset === 0 ? 0 : text.charCodeAt(offset - 1), after >= text.length ? 0 : text.charCodeAt(after));
   });
 }
 
@@ -234,6 +239,25 @@ export function trailingLength(text: string): number {
   let i = text.length;
   while (i > 0 && isTrimSpace(text.charCodeAt(i - 1))) i--;
   return text.length - i;
+}
+
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+const HIGH_SURROGATES = /[\uD800-\uDBFF]/g;
+
+/**
+ * Characters as a reader counts them: code points (a surrogate pair is one). The one character
+ * counter of the core (paragraph sizes, the outline, the status bar). `surrogates`: whether the
+ * text may hold a surrogate pair, when the caller already knows (it saves a scan).
+ */
+export function codePoints(text: string, surrogates = HIGH_SURROGATE.test(text)): number {
+  return surrogates ? text.length - (text.match(HIGH_SURROGATES)?.length ?? 0) : text.length;
+}
+
+/** The characters of a paragraph's clean text, without the white space at its ends (a block's `chars`). */
+export function paragraphChars(text: string, surrogates?: boolean): number {
+  const indent = indentLength(text);
+  if (indent === text.length) return 0;
+  return codePoints(text, surrogates) - indent - trailingLength(text);
 }
 
 /** The text without its leading indent (white space of every kind). */

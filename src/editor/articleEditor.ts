@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Article } from '../core/model';
 import type { TextEdit } from '../core/normalize';
 import type { ArticleCache } from '../documents/articleCache';
+import { getConfig } from '../config';
 import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../core/edits';
 import { diffView, editorView, type EditorView } from './edits';
 import { readViewMessage, TOOLBAR_COMMANDS, type HostMessage, type ViewMessage, type ViewStrings } from './protocol';
@@ -331,9 +332,11 @@ export class EditorSession implements vscode.Disposable {
         return i === undefined ? undefined : deleteBlock(article, i);
       }
       case 'insert': {
-        if (message.block < 0) return insertParagraph(article, -1);
+        // A new paragraph with nothing to copy takes the canonical markup the settings choose.
+        const style = getConfig(this.document.uri).normalize.style;
+        if (message.block < 0) return insertParagraph(article, -1, 'after', style);
         const i = index[message.block];
-        return i === undefined ? undefined : insertParagraph(article, i);
+        return i === undefined ? undefined : insertParagraph(article, i, 'after', style);
       }
     }
   }

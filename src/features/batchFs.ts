@@ -17,6 +17,7 @@
 import * as vscode from 'vscode';
 import { fsError, tempName, type BatchFs, type DirEntry, type FileInfo, type TempFile } from '../core/batch/fs';
 import type { Encoding } from '../core/decode';
+import { encodeUtf8 } from '../core/encode';
 import { nodeFs } from '../node/batchFs';
 
 const CODES: Record<string, string> = {
@@ -112,12 +113,7 @@ export function workspaceFs(base: vscode.Uri): BatchFs {
 /** Text to bytes in a file's own encoding: UTF-8 (BOM kept) by the platform, GB18030 by VS Code. */
 export async function encodeForWorkspace(text: string, encoding: Encoding, bom: boolean): Promise<Uint8Array> {
   if (encoding === 'gb18030') return vscode.workspace.encode(text, { encoding: 'gb18030' });
-  const body = new TextEncoder().encode(text);
-  if (!bom) return body;
-  const out = new Uint8Array(body.length + 3);
-  out.set([0xef, 0xbb, 0xbf]);
-  out.set(body, 3);
-  return out;
+  return encodeUtf8(text, bom);
 }
 
 /** The folder a command acts on: the one it was invoked on, else one the user picks (any scheme). */

@@ -3,7 +3,7 @@
  * (nested under section headings) and image placeholders beneath it.
  */
 import * as vscode from 'vscode';
-import { buildOutline, type OutlineNode } from '../core/outline';
+import { buildOutline, nodeLabel as coreNodeLabel, type OutlineNode } from '../core/outline';
 import { getConfig } from '../config';
 import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
 
@@ -16,9 +16,7 @@ const KINDS: Record<OutlineNode['kind'], vscode.SymbolKind> = {
 
 /** What the outline shows for a node; never empty (VS Code refuses empty symbol names). */
 export function nodeLabel(node: OutlineNode): string {
-  if (node.kind === 'image') return vscode.l10n.t('Image');
-  if (node.name.trim() === '') return node.kind === 'title' ? vscode.l10n.t('(untitled)') : vscode.l10n.t('(empty)');
-  return node.name;
+  return coreNodeLabel(node, { image: vscode.l10n.t('Image'), untitled: vscode.l10n.t('(untitled)'), empty: vscode.l10n.t('(empty)') });
 }
 
 export function nodeDetail(node: OutlineNode): string {

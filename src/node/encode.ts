@@ -5,13 +5,9 @@
  */
 import iconv from 'iconv-lite';
 import type { Encoding } from '../core/decode';
+import { encodeUtf8 } from '../core/encode';
 
 export function encodeText(text: string, encoding: Encoding, bom: boolean): Uint8Array {
   if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
-  const body = new TextEncoder().encode(text);
-  if (!bom) return body;
-  const out = new Uint8Array(body.length + 3);
-  out.set([0xef, 0xbb, 0xbf]);
-  out.set(body, 3);
-  return out;
+  return encodeUtf8(text, bom);
 }

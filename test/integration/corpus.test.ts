@@ -207,8 +207,10 @@ describe('corpus: Articles view, workspace symbols, status bar counts', function
     const broken = await corpus.reports.search('各领域渗透');
     assert.deepEqual(broken?.map((r) => r.file.uri.toString()), [workspaceFile('009_variant-g-broken-paragraphs.txt').toString()]);
     // Opening a hit selects its paragraph in the text editor.
-    const hit = broken![0]!.hits[0]!;
-    await vscode.commands.executeCommand('article.revealBlock', broken![0]!.file.uri, hit.block);
+    const [found] = broken;
+    const hit = found?.hits[0];
+    assert.ok(found && hit, 'a hit in the broken-paragraph seed');
+    await vscode.commands.executeCommand('article.revealBlock', found.file.uri, hit.block);
     const editor = await waitFor('the text editor', () => vscode.window.activeTextEditor);
     assert.ok(editor.document.getText(editor.selection).includes('渗\n透'));
     await closeAllEditors();

@@ -11,7 +11,7 @@ const SEED_TITLE = '河南省“不忘初心、牢记使命”主题教育工作
 function entryOf(name: string): ArticleEntry {
   const entry = indexEntry(readFileSync(seedPath(name)));
   assert.equal(entry.kind, 'article', `${name} is indexed as an article`);
-  return entry as ArticleEntry;
+  return entry;
 }
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -187,3 +187,23 @@ describe('Article Editor edits in paragraphs with inline markup', () => {
     assert.ok(keptMarkup > 300, `markup kept in ${keptMarkup} of 500 edits`);
   });
 });
+
+describe('a new paragraph’s markup', () => {
+  const insertAfterFirst = (source: string, style?: string): string => {
+    const article = parseArticle(source);
+    const edit = insertParagraph(article, viewIndex(article)[0]!, 'after', style);
+    assert.ok(edit);
+    return applyEdits(source, [edit]);
+  };
+
+  it('takes the style of article.normalize.style when its neighbour has no span markup to copy', () => {
+    const after = insertAfterFirst('1标题.txt\n<p>第一段。</p>', 'font-size:18px');
+    assert.ok(after.includes("<div><span style='font-size:18px'> </span></div>"), after);
+    assert.equal(parseArticle(after).blocks.filter((b) => b.kind === 'paragraph').length, 2);
+  });
+
+  it('copies its neighbour’s span markup whatever the setting', () => {
+    const after = insertAfterFirst("1标题.txt\n<div><span style='color:red'> 第一段。</span></div>", 'font-size:18px');
+    assert.ok(after.includes("<div><span style='color:red'> </span></div>"), after);
+  });
+});

@@ -28,14 +28,14 @@ function shown(article: Article): Shown[] {
 
 /** The file's lines that hold a placeholder line glued to something else. */
 function gluedPlaceholders(source: string): string[] {
-  return source.split(/\r?\n/).filter((line) => /-{10,}/.test(line) && !IMAGE_PLACEHOLDER.includes(line as (typeof IMAGE_PLACEHOLDER)[number]));
+  return source.split(/\r?\n/).filter((line) => /-{10,}/.test(line) && !IMAGE_PLACEHOLDER.includes(line));
 }
 
 function assertShows(article: Article, expected: readonly Shown[], what: string): void {
   const now = shown(article);
   // Plain text has no empty paragraphs: a blank line is no paragraph (FORMAT.md, variant D).
   const model = article.layout === 'plain' ? expected.filter((b) => b.kind === 'image' || b.text !== '') : expected;
-  const comparable = now.map((b, k) => (model[k] && model[k]!.heading === undefined ? { kind: b.kind, text: b.text } : b));
+  const comparable = now.map((b, k) => (model[k] && model[k].heading === undefined ? { kind: b.kind, text: b.text } : b));
   assert.deepEqual(comparable, model.map((b) => (b.heading === undefined ? { kind: b.kind, text: b.text } : b)), what);
   assert.deepEqual(gluedPlaceholders(article.source), [], `${what}: placeholder lines stand alone`);
 }

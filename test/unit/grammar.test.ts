@@ -76,6 +76,13 @@ function tokenize(source: string): Line[] {
   });
 }
 
+/** Line `n` (0-based) of `lines`: fails the test, rather than reading `undefined`, when the document is shorter. */
+function lineAt(lines: readonly Line[], n: number): Line {
+  const line = lines[n];
+  assert.ok(line, `the document has no line ${n + 1} (it has ${lines.length})`);
+  return line;
+}
+
 function seed(name: string): string {
   return fs.readFileSync(path.join(root, 'seeds', name), 'utf8');
 }
@@ -168,7 +175,9 @@ describe('article grammar', () => {
 
   describe('title line', () => {
     it('splits the real seed into list index, title and .txt suffix', () => {
-      const [line1, line2] = tokenize(seed('000_5edd2806a98033fb.txt'));
+      const lines = tokenize(seed('000_5edd2806a98033fb.txt'));
+      const line1 = lineAt(lines, 0);
+      const line2 = lineAt(lines, 1);
       assert.deepEqual(textsWith(line1, INDEX), ['227']);
       assert.equal(textsWith(line1, TITLE).join(''), '河南省“不忘初心、牢记使命”主题教育工作会议召开');
       assert.deepEqual(textsWith(line1, SUFFIX), ['.txt']);
@@ -177,39 +186,39 @@ describe('article grammar', () => {
     });
 
     it('scopes a scraper title line (variant A)', () => {
-      const [line1] = tokenize(seed('001_variant-a-seed-form.txt'));
+      const line1 = lineAt(tokenize(seed('001_variant-a-seed-form.txt')), 0);
       assert.deepEqual(textsWith(line1, INDEX), ['58']);
       assert.equal(textsWith(line1, TITLE).join(''), '云川市召开优化营商环境工作推进会');
       assert.deepEqual(textsWith(line1, SUFFIX), ['.txt']);
     });
 
     it('takes a bare title line whole, with no index and no suffix (variant B)', () => {
-      const [line1] = tokenize(seed('002_variant-b-block-style.txt'));
+      const line1 = lineAt(tokenize(seed('002_variant-b-block-style.txt')), 0);
       assert.deepEqual(textsWith(line1, INDEX), []);
       assert.deepEqual(textsWith(line1, SUFFIX), []);
       assert.equal(textsWith(line1, TITLE).join(''), '青禾县启动2024年农村人居环境整治提升行动');
     });
 
     it('keeps a year that starts the title in the title (12023年… is index 1)', () => {
-      const [line1] = tokenize(seed('014_title-begins-with-year.txt'));
+      const line1 = lineAt(tokenize(seed('014_title-begins-with-year.txt')), 0);
       assert.deepEqual(textsWith(line1, INDEX), ['1']);
       assert.equal(textsWith(line1, TITLE).join(''), '2023年前三季度云川市经济运行情况');
     });
 
     it('keeps 5G in the title behind an index (35G… is index 3)', () => {
-      const [line1] = tokenize(seed('015_title-5g-with-index.txt'));
+      const line1 = lineAt(tokenize(seed('015_title-5g-with-index.txt')), 0);
       assert.deepEqual(textsWith(line1, INDEX), ['3']);
       assert.ok(textsWith(line1, TITLE).join('').startsWith('5G基站'));
     });
 
     it('takes no index from a bare title that starts with 5G', () => {
-      const [line1] = tokenize(seed('016_title-5g-bare-block-style.txt'));
+      const line1 = lineAt(tokenize(seed('016_title-5g-bare-block-style.txt')), 0);
       assert.deepEqual(textsWith(line1, INDEX), []);
       assert.equal(textsWith(line1, TITLE).join(''), '5G+工业互联网融合应用现场推进会在云川召开');
     });
 
     it('ends the title where the body starts on the same line (variant C)', () => {
-      const [line1] = tokenize(seed('003_variant-c-title-runs-into-body.txt'));
+      const line1 = lineAt(tokenize(seed('003_variant-c-title-runs-into-body.txt')), 0);
       assert.deepEqual(textsWith(line1, INDEX), ['103']);
       assert.equal(textsWith(line1, TITLE).join(''), '云川市出台支持民营经济高质量发展若干措施');
       assert.deepEqual(textsWith(line1, SUFFIX), ['.txt']);
@@ -220,7 +229,7 @@ describe('article grammar', () => {
     });
 
     it('ends a bare title where a block-style body starts on the same line (B + C)', () => {
-      const [line1] = tokenize(seed('004_variant-bc-bare-title-runs-into-body.txt'));
+      const line1 = lineAt(tokenize(seed('004_variant-bc-bare-title-runs-into-body.txt')), 0);
       assert.deepEqual(textsWith(line1, INDEX), []);
       assert.deepEqual(textsWith(line1, SUFFIX), []);
       assert.equal(textsWith(line1, TITLE).join(''), '省政府常务会议研究部署安全生产和森林防灭火工作');
@@ -241,7 +250,7 @@ describe('article grammar', () => {
         '12 青禾县新闻',
       ];
       for (const sample of samples) {
-        const [line1] = tokenize(sample);
+        const line1 = lineAt(tokenize(sample), 0);
         const index = textsWith(line1, INDEX).join('');
         const expected = parseTitleLine(sample);
         assert.equal(index === '' ? null : Number(index), expected.listIndex, `index of "${sample}"`);
@@ -252,14 +261,16 @@ describe('article grammar', () => {
     it('tolerates a BOM that was not stripped', () => {
       const lines = seed('012_variant-j-utf8-bom-crlf.txt');
       assert.equal(lines.charCodeAt(0), 0xfeff);
-      const result = grammar.tokenizeLine(lines.split(/\r\n/)[0], vsctm.INITIAL);
+      const end = lines.indexOf('\r\n');
+      assert.ok(end > 0, 'the seed has CRLF line ends');
+      const result = grammar.tokenizeLine(lines.slice(0, end), vsctm.INITIAL);
       const tokens = result.tokens.map((t) => lines.slice(t.startIndex, t.endIndex));
       assert.equal(tokens[1], '88', 'the index follows the BOM');
     });
   });
 
   describe('HTML markup', () => {
-    const body = (): Line => seedLines('001_variant-a-seed-form.txt')[1];
+    const body = (): Line => lineAt(seedLines('001_variant-a-seed-form.txt'), 1);
 
     it('scopes tag names and tag punctuation', () => {
       assertScope(body(), 'div', TAG);
@@ -296,9 +307,9 @@ describe('article grammar', () => {
 
     it('embeds the style value as CSS, double-quoted and with upper-case properties', () => {
       const lines = tokenize(seed('011_variant-i-other-markup.txt'));
-      assertScope(lines[1], 'TEXT-INDENT: 2em', CSS);
-      assertScope(lines[2], 'text-indent:2em;', EMBEDDED);
-      assertNoScope(lines[2], '"', CSS);
+      assertScope(lineAt(lines, 1), 'TEXT-INDENT: 2em', CSS);
+      assertScope(lineAt(lines, 2), 'text-indent:2em;', EMBEDDED);
+      assertNoScope(lineAt(lines, 2), '"', CSS);
     });
 
     it('scopes named entities', () => {
@@ -361,7 +372,7 @@ describe('article grammar', () => {
   });
 
   describe('variant F: unescaped text', () => {
-    const body = (): Line => seedLines('008_variant-f-unescaped-text.txt')[1];
+    const body = (): Line => lineAt(seedLines('008_variant-f-unescaped-text.txt'), 1);
 
     it('does not read <注> as a tag', () => {
       assertNoScope(body(), '<注>', TAG);
@@ -392,7 +403,7 @@ describe('article grammar', () => {
     });
 
     it('ends a start tag at a stray < so text misread as a tag cannot swallow the body', () => {
-      const [, line] = tokenize(`标题\n<div><span> 　　当x<b 时，</span></div><div>&nbsp;</div>`);
+      const line = lineAt(tokenize(`标题\n<div><span> 　　当x<b 时，</span></div><div>&nbsp;</div>`), 1);
       assertScope(line, 'span', TAG, 1);
       assertScope(line, 'div', TAG, 2);
       assertScope(line, '&nbsp;', ENTITY);
@@ -402,12 +413,13 @@ describe('article grammar', () => {
   describe('variant E: image placeholders', () => {
     function checkPlaceholders(lines: Line[], first: number): void {
       for (let i = first; i < first + 3; i++) {
-        assertScope(lines[i], lines[i].text, PLACEHOLDER);
-        assertNoScope(lines[i], lines[i].text, TEXT);
+        const line = lineAt(lines, i);
+        assertScope(line, line.text, PLACEHOLDER);
+        assertNoScope(line, line.text, TEXT);
       }
-      assertScope(lines[first + 1], '这里有图片', 'markup.italic.image-placeholder.label.article');
-      assertScope(lines[first + 3], 'div', TAG);
-      assertScope(lines[first - 1], '&nbsp;', ENTITY);
+      assertScope(lineAt(lines, first + 1), '这里有图片', 'markup.italic.image-placeholder.label.article');
+      assertScope(lineAt(lines, first + 3), 'div', TAG);
+      assertScope(lineAt(lines, first - 1), '&nbsp;', ENTITY);
     }
 
     it('scopes the three placeholder lines in an HTML file', () => {
@@ -419,7 +431,7 @@ describe('article grammar', () => {
     it('scopes them in a CRLF file with a BOM (variant J)', () => {
       const lines = tokenize(seed('012_variant-j-utf8-bom-crlf.txt'));
       assert.equal(lines.length, 6);
-      assert.deepEqual(textsWith(lines[0], INDEX), ['88']);
+      assert.deepEqual(textsWith(lineAt(lines, 0), INDEX), ['88']);
       checkPlaceholders(lines, 2);
     });
 
@@ -428,33 +440,34 @@ describe('article grammar', () => {
       const lines = tokenize(
         `1标题.txt\n<div><span style='x'> 　　第一段。</span></div><div>&nbsp;</div>${dashes}\n-------------------这里有图片------------ \n${dashes}\n<div><span style='x'> 　　第二段。</span></div>`,
       );
-      assertScope(lines[1], dashes, PLACEHOLDER);
-      assertNoScope(lines[1], dashes, TEXT);
-      assertScope(lines[1], '&nbsp;', ENTITY);
-      assertScope(lines[1], '第一段。', TEXT);
-      for (const line of [lines[2], lines[3]]) assertScope(line, line.text, PLACEHOLDER);
-      assertScope(lines[2], '这里有图片', 'markup.italic.image-placeholder.label.article');
-      assertScope(lines[4], '第二段。', TEXT);
-      assertNoScope(lines[4], '第二段。', PLACEHOLDER);
+      assertScope(lineAt(lines, 1), dashes, PLACEHOLDER);
+      assertNoScope(lineAt(lines, 1), dashes, TEXT);
+      assertScope(lineAt(lines, 1), '&nbsp;', ENTITY);
+      assertScope(lineAt(lines, 1), '第一段。', TEXT);
+      for (const line of [lineAt(lines, 2), lineAt(lines, 3)]) assertScope(line, line.text, PLACEHOLDER);
+      assertScope(lineAt(lines, 2), '这里有图片', 'markup.italic.image-placeholder.label.article');
+      assertScope(lineAt(lines, 4), '第二段。', TEXT);
+      assertNoScope(lineAt(lines, 4), '第二段。', PLACEHOLDER);
     });
 
     it('leaves dashes inside a paragraph text', () => {
       const lines = tokenize(`1标题.txt\n<div><span style='x'> 比分是3----------1</span></div>`);
-      assertNoScope(lines[1], '3----------1', PLACEHOLDER);
+      assertNoScope(lineAt(lines, 1), '3----------1', PLACEHOLDER);
     });
 
     it('scopes them in a plain-text file', () => {
       const lines = tokenize(seed('007_variant-de-image-placeholder-plain.txt'));
-      for (let i = 2; i < 5; i++) assertScope(lines[i], lines[i].text, PLACEHOLDER);
-      assertScope(lines[5], '图为丰收节开幕式现场。', TEXT);
-      assertNoScope(lines[1], lines[1].text, PLACEHOLDER);
+      for (const line of [2, 3, 4].map((i) => lineAt(lines, i))) assertScope(line, line.text, PLACEHOLDER);
+      assertScope(lineAt(lines, 5), '图为丰收节开幕式现场。', TEXT);
+      const before = lineAt(lines, 1);
+      assertNoScope(before, before.text, PLACEHOLDER);
     });
   });
 
   describe('variants D, G, H: plain text, broken paragraphs, empty paragraphs', () => {
     it('tokenizes a plain-text article as title plus text only (variant D)', () => {
       const lines = tokenize(seed('005_variant-d-plain-text.txt'));
-      assert.deepEqual(textsWith(lines[0], INDEX), ['76']);
+      assert.deepEqual(textsWith(lineAt(lines, 0), INDEX), ['76']);
       for (const line of lines.slice(1)) {
         assertScope(line, line.text, TEXT);
         assert.deepEqual(textsWith(line, TAG), []);
@@ -477,7 +490,7 @@ describe('article grammar', () => {
     });
 
     it('scopes an empty paragraph as markup around one space (variant H)', () => {
-      const [, body] = tokenize(seed('010_variant-h-empty-paragraphs.txt'));
+      const body = lineAt(tokenize(seed('010_variant-h-empty-paragraphs.txt')), 1);
       const empty = "<div><span style='font-size:16px;margin-top:15px;line-height:25px;text-indent:30px'> </span></div>";
       const at = body.text.indexOf(empty);
       assert.ok(at > 0);
@@ -490,7 +503,9 @@ describe('article grammar', () => {
     it('tokenizes a GB18030 file once decoded', () => {
       const bytes = fs.readFileSync(path.join(root, 'seeds', '013_variant-j-gb18030.txt'));
       assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the file is not UTF-8');
-      const [line1, body] = tokenize(new TextDecoder('gb18030').decode(bytes));
+      const lines = tokenize(new TextDecoder('gb18030').decode(bytes));
+      const line1 = lineAt(lines, 0);
+      const body = lineAt(lines, 1);
       assert.deepEqual(textsWith(line1, INDEX), ['5']);
       assert.equal(textsWith(line1, TITLE).join(''), '青禾县举行2023年度“最美家乡人”颁奖典礼');
       assertScope(body, 'font-size', CSS);
@@ -509,7 +524,7 @@ describe('article grammar', () => {
     for (const name of names) {
       it(`${name}: title scopes only on line 1, tags only for known tag names`, () => {
         const lines = tokenize(seed(name));
-        assert.ok(textsWith(lines[0], TITLE).join('').length > 0, 'line 1 has a title');
+        assert.ok(textsWith(lineAt(lines, 0), TITLE).join('').length > 0, 'line 1 has a title');
         lines.forEach((line, i) => {
           if (i > 0) assert.deepEqual(textsWith(line, TITLE), [], `line ${i + 1} has no title scope`);
           for (const t of line.tokens) {

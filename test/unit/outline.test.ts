@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildOutline, charCount, flattenOutline, nodeName } from '../../src/core/outline';
+import { buildOutline, flattenOutline, nodeLabel, nodeName, type OutlineNode } from '../../src/core/outline';
+import { codePoints as charCount } from '../../src/core/text';
 import { parseArticle } from '../../src/core/parse';
 import { readSeed } from '../support/seeds';
 
@@ -45,5 +46,14 @@ describe('buildOutline', () => {
     assert.equal(nodeName('　　' + '字'.repeat(50), 40), '字'.repeat(40) + '…');
     assert.equal(nodeName('字'.repeat(39) + '𠀀', 40), '字'.repeat(39) + '…');
     assert.equal(charCount('𠀀a'), 2);
+  });
+
+  it('labels nodes by one rule for the extension and the CLI: images, an untitled title, an empty paragraph', () => {
+    const words = { image: 'IMG', untitled: 'UNTITLED', empty: 'EMPTY' };
+    const node = (kind: OutlineNode['kind'], name: string): OutlineNode => ({ kind, name, span: { start: 0, end: 0 }, selection: { start: 0, end: 0 }, chars: 0, block: 0, children: [] });
+    assert.equal(nodeLabel(node('image', ''), words), 'IMG');
+    assert.equal(nodeLabel(node('title', ' '), words), 'UNTITLED');
+    assert.equal(nodeLabel(node('paragraph', ''), words), 'EMPTY');
+    assert.equal(nodeLabel(node('heading', '第一章'), words), '第一章');
   });
 });

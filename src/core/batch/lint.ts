@@ -73,7 +73,7 @@ export async function runLintJob(fs: BatchFs, job: LintJob, encode: Encode): Pro
   return {
     seq: job.seq,
     ok: true,
-    problems: problems.map(({ code, severity, start, end, message, args }) => ({ code, severity, start, end, message, args }) as FoundProblem),
+    problems: problems.map(({ code, severity, start, end, message, args }) => ({ code, severity, start, end, message, args })),
     positions: linePositions(text, problems.map((p) => p.start)),
     fixed,
   };

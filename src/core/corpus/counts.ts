@@ -3,7 +3,7 @@
  * without the paragraphs' indent) and the reading time, for a whole article or a selection.
  */
 import type { Article, Block } from '../model';
-import { cleanHtmlText, cleanPlainText, indentLength } from '../text';
+import { cleanHtmlText, cleanPlainText, codePoints, indentLength } from '../text';
 
 export interface Counts {
   /** Paragraphs with text (empty paragraphs and image placeholders are not counted). */
@@ -26,10 +26,9 @@ export function isCjkIdeograph(code: number): boolean {
   );
 }
 
-/** CJK ideographs and all characters (code points) of a text. */
+/** CJK ideographs and all characters (code points, counted by the core's one counter) of a text. */
 export function countChars(text: string): { cjk: number; chars: number } {
   let cjk = 0;
-  let chars = 0;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
@@ -39,10 +38,9 @@ export function countChars(text: string): { cjk: number; chars: number } {
         i++;
       }
     }
-    chars++;
     if (isCjkIdeograph(code)) cjk++;
   }
-  return { cjk, chars };
+  return { cjk, chars: codePoints(text) };
 }
 
 function paragraphText(block: Block): string {

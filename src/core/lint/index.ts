@@ -69,7 +69,7 @@ export function lintArticle(article: Article, settings: RuleSettings = {}): Prob
     if (severity === undefined) continue;
     for (const f of rule.check(context)) {
       // One object shape for every problem (a spread would make a new shape per finding kind).
-      out.push({ code: rule.code, severity, message: f.message, args: f.args, start: f.start, end: f.end, fix: f.fix } as Problem);
+      out.push({ code: rule.code, severity, message: f.message, args: f.args, start: f.start, end: f.end, fix: f.fix });
     }
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

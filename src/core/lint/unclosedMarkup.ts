@@ -97,7 +97,7 @@ export const unclosedMarkup: Rule = {
           if (k < 0) out.push({ message: 'unopened-close', args: [`</${name}>`], start: block.start, end: block.end });
           else for (const open of wrappers.splice(k).slice(1)) out.push(unclosed(open));
         } else {
-          wrappers.push({ name: name!, start: block.start, end: block.end });
+          wrappers.push({ name, start: block.start, end: block.end });
         }
         continue;
       }
@@ -105,9 +105,9 @@ export const unclosedMarkup: Rule = {
         checkInline(source, block.start, block.end, lt, out);
         continue;
       }
-      if (isBlockTag && !head!.closing && !endsWithClose(source, block, name!)) {
+      if (isBlockTag && !head!.closing && !endsWithClose(source, block, name)) {
         const tagEnd = source.indexOf('>', block.start);
-        out.push(unclosed({ name: name!, start: block.start, end: tagEnd > 0 && tagEnd < block.end ? tagEnd + 1 : block.end }));
+        out.push(unclosed({ name, start: block.start, end: tagEnd > 0 && tagEnd < block.end ? tagEnd + 1 : block.end }));
       }
       if (block.kind !== 'paragraph') continue;
       // The scraper's span around the text: it must close where the text ends.

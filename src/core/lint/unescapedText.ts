@@ -48,9 +48,10 @@ export const unescapedText: Rule = {
         let last = k;
         if (source.charCodeAt(at) === 0x3c) {
           // Take in every stray up to the last stray `>` within reach on the same line.
-          for (let m = k + 1; m < strays.length && strays[m]! - at <= PAIR_REACH; m++) {
-            if (source.slice(at, strays[m]!).includes('\n')) break;
-            if (source.charCodeAt(strays[m]!) === 0x3e) last = m;
+          for (let m = k + 1; m < strays.length; m++) {
+            const next = strays[m]!;
+            if (next - at > PAIR_REACH || source.slice(at, next).includes('\n')) break;
+            if (source.charCodeAt(next) === 0x3e) last = m;
           }
         }
         const end = strays[last]! + 1;
