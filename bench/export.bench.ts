@@ -50,7 +50,7 @@ export function setExportArticles(count: number): void {
 // ---------------------------------------------------------------------------------------------
 // Where things are
 
-function repoRoot(): string {
+export function repoRoot(): string {
   for (const candidate of [resolve(__dirname, '..', '..'), process.cwd()]) {
     if (existsSync(join(candidate, 'bench', 'peak-rss.cjs'))) return candidate;
   }
@@ -65,7 +65,7 @@ function requireFile(path: string, hint: string): string {
 // ---------------------------------------------------------------------------------------------
 // The corpus
 
-interface Corpus {
+export interface Corpus {
   readonly dir: string;
   readonly files: number;
   readonly bytes: number;
@@ -86,7 +86,8 @@ function fingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-function ensureCorpus(root: string, count: number): Corpus {
+/** The export benchmark's corpus of `count` articles under bench/.data/ (shared by the lint bench), generated when it is not there or out of date. */
+export function ensureCorpus(root: string, count: number): Corpus {
   const dir = join(root, 'bench', '.data', `corpus-${count}`);
   const markerPath = join(dir, '.corpus.json');
   const params = JSON.stringify({

@@ -10,68 +10,17 @@
  *   marker file), `lint DIR --json` against `export DIR --format jsonl`: target no slower.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, closeSync, openSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, closeSync, openSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { lintArticle } from '../src/core/lint';
 import { parseArticle } from '../src/core/parse';
-import { generateCorpus, type CorpusOptions } from '../test/support/generate';
 import { bigArticle, megabytes, seedText } from './fixtures';
+import { ensureCorpus, repoRoot } from './export.bench';
 import { registerBench } from './harness';
 
-// The corpus as bench/export.bench.ts makes it (keep these in step with it).
-const SEED = 0xa57;
-const GENERATOR: CorpusOptions = { paragraphs: 29, sentences: [3, 10] };
-const FILES_PER_FOLDER = 500;
-const LAYOUT_VERSION = 1;
+// The export benchmark's corpus (bench/export.bench.ts makes it and keeps it in bench/.data/).
 const ARTICLES = 5000;
-
-function repoRoot(): string {
-  for (const candidate of [resolve(__dirname, '..', '..'), process.cwd()]) {
-    if (existsSync(join(candidate, 'bench', 'peak-rss.cjs'))) return candidate;
-  }
-  throw new Error('bench: cannot find the repository (bench/peak-rss.cjs); run from its root');
-}
-
-function fingerprint(): string {
-  const hash = createHash('sha256');
-  for (const entry of generateCorpus(SEED, 10, GENERATOR)) hash.update(entry.name).update('\0').update(entry.text).update('\0');
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** The export benchmark's corpus folder, generated here when it is not there yet. */
-function ensureCorpus(root: string, count: number): { dir: string; bytes: number; reused: boolean } {
-  const dir = join(root, 'bench', '.data', `corpus-${count}`);
-  const markerPath = join(dir, '.corpus.json');
-  const params = JSON.stringify({
-    generator: 'test/support/generate.ts generateCorpus',
-    seed: SEED,
-    count,
-    options: GENERATOR,
-    filesPerFolder: FILES_PER_FOLDER,
-    layout: LAYOUT_VERSION,
-    fingerprint: fingerprint(),
-  });
-  try {
-    const marker = JSON.parse(readFileSync(markerPath, 'utf8')) as { params: string; bytes: number };
-    if (marker.params === params) return { dir, bytes: marker.bytes, reused: true };
-  } catch {
-    // not there yet
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  let bytes = 0;
-  generateCorpus(SEED, count, GENERATOR).forEach((entry, i) => {
-    const folder = join(dir, `part-${String(Math.floor(i / FILES_PER_FOLDER)).padStart(2, '0')}`);
-    if (i % FILES_PER_FOLDER === 0) mkdirSync(folder, { recursive: true });
-    const data = Buffer.from(entry.text, 'utf8');
-    writeFileSync(join(folder, entry.name), data);
-    bytes += data.length;
-  });
-  writeFileSync(markerPath, JSON.stringify({ params, files: count, bytes }, null, 2) + '\n');
-  return { dir, bytes, reused: false };
-}
 
 const SINK_DIR = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
@@ -140,7 +89,7 @@ registerBench({
       if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('bench: dist/cli.js is missing (npm run build)');
       const corpus = ensureCorpus(root, ARTICLES);
       ctx.note(
-        `lint: CLI on ${ARTICLES} generated articles (${(corpus.bytes / 1e6).toFixed(1)} MB, ${corpus.reused ? 'reused' : 'generated'}), ` +
+        `lint: CLI on ${ARTICLES} generated articles (${(corpus.bytes / 1e6).toFixed(1)} MB, ${Number.isNaN(corpus.generatedMs) ? 'reused' : 'generated'}), ` +
           `load average ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`,
       );
       let lintBytes = 0;

@@ -3,6 +3,7 @@
  * and arguments, offsets into the source, and a fix where one is safe. Shared by the extension
  * (diagnostics, quick fixes, fix all) and the CLI (`article lint`).
  */
+import { applyEdits } from '../normalize';
 import type { Article } from '../model';
 import { brokenParagraph } from './brokenParagraph';
 import { duplicateParagraph } from './duplicateParagraph';
@@ -106,13 +107,7 @@ export function fixEdits(problems: readonly Problem[], code?: RuleCode): LintEdi
 
 /** The text with the edits (sorted, not overlapping) applied. */
 export function applyLintEdits(source: string, edits: readonly LintEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const edit of edits) {
-    out += source.slice(at, edit.start) + edit.text;
-    at = edit.end;
-  }
-  return out + source.slice(at);
+  return applyEdits(source, edits);
 }
 
 /**

@@ -13,24 +13,17 @@
 import * as vscode from 'vscode';
 import { compareRows, findConflicts, matchesFilter, SORT_MODES, type ArticleRow, type RowConflicts, type SortMode } from '../../core/corpus/entry';
 import { getConfig } from '../../config';
+import { DEFAULT_MAX_BYTES } from '../../core/decode';
+import { problemText as fileProblemText } from '../batchMessages';
 import type { CorpusIndex, IndexedFile } from './corpusIndex';
 
 export type ArticlesNode = { readonly kind: 'folder'; readonly folder: vscode.WorkspaceFolder } | { readonly kind: 'file'; readonly file: IndexedFile; readonly row: ArticleRow };
 
+/** Why a file could not be indexed, in the words the folder jobs use for the same problems. */
 export function problemText(file: IndexedFile): string {
   if (file.entry.kind !== 'failed') return '';
-  switch (file.entry.problem) {
-    case 'empty':
-      return vscode.l10n.t('the file is empty');
-    case 'binary':
-      return vscode.l10n.t('binary data, not text');
-    case 'encoding':
-      return vscode.l10n.t('neither UTF-8 nor GB18030 text');
-    case 'too-large':
-      return vscode.l10n.t('the file is too large');
-    default:
-      return vscode.l10n.t('cannot be read: {0}', file.entry.detail ?? '');
-  }
+  const { problem, detail } = file.entry;
+  return fileProblemText(problem, problem === 'too-large' ? (detail ?? String(DEFAULT_MAX_BYTES)) : detail);
 }
 
 function fileName(uri: vscode.Uri): string {
