@@ -11,8 +11,45 @@ import { parseArticle } from './parse';
 import { escapeHtmlText, hasVisible, realTagEnd } from './text';
 
 /** A paragraph whose source text is its clean text: offsets map one to one. */
-export function isSimple(_article: Article, block: Block): boolean {
-  return block.kind === 'paragraph' && (block.verbatim || block.textStart === block.textEnd);
+export function isSimple(article: Article, block: Block): boolean {
+  return block.kind === 'paragraph' && (block.verbatim || block.textStart === block.textEnd || blankRaw(article, block) !== undefined);
+}
+
+/**
+ * An empty paragraph's white space as written (`　　` in `<span> 　　</span>` or in a plain-text line
+ * `  　　`), where it is written character for character; `undefined` for any other block. The
+ * parser gives an empty paragraph no text; the editor shows it this white space (its indent), so
+ * that what is typed into it goes after the indent.
+ */
+function blankRaw(article: Article, block: Block): string | undefined {
+  if (block.kind !== 'paragraph' || block.text !== '' || block.textEnd <= block.textStart) return undefined;
+  const raw = article.source.slice(block.textStart, block.textEnd);
+  return /^[^&<\r\n]*$/.test(raw) && !hasVisible(raw) ? raw : undefined;
+}
+
+/** The text the editor shows for a paragraph and edits address: its text, or an empty one's white space (its indent). */
+export function shownText(article: Article, block: Block): string {
+  return block.text !== '' ? block.text : (blankRaw(article, block) ?? '');
+}
+
+/** Leading white space of a string (what `trimStart` removes). */
+function leadingSpace(text: string): string {
+  return /^\s*/.exec(text)![0];
+}
+
+/**
+ * The indent paragraph `block` starts with, as its source writes it (`　　`, em spaces, `&nbsp;`…),
+ * or '' where it has none.
+ */
+export function paragraphIndent(article: Article, block: Block): string {
+  if (block.kind !== 'paragraph') return '';
+  const blank = blankRaw(article, block);
+  if (blank !== undefined) return blank;
+  const lead = leadingSpace(block.text);
+  if (lead === '') return '';
+  const raw = /^(?:\s|&nbsp;|&#(?:[xX][0-9a-fA-F]+|[0-9]+);|&(?:ensp|emsp|thinsp);)*/.exec(article.source.slice(block.textStart, block.textStart + 8 * lead.length + 8))![0];
+  if (article.layout === 'html' && decodeHTMLStrict(raw) === lead) return raw;
+  return article.source.startsWith(lead, block.textStart) ? lead : lead.replace(/[\r\n]/g, '');
 }
 
 const indexes = new WeakMap<Article, number[]>();
@@ -66,7 +103,8 @@ function paragraphMarkup(article: Article, block: Block): { open: string; close:
 export function editText(article: Article, i: number, from: number, to: number, text: string): TextEdit {
   const block = article.blocks[i]!;
   if (from === to && text === '') return { start: block.textStart, end: block.textStart, text: '' };
-  const next = block.text.slice(0, from) + text + block.text.slice(to);
+  const shown = shownText(article, block);
+  const next = shown.slice(0, from) + text + shown.slice(to);
   if (article.layout === 'html' && !hasVisible(next) && !isSpanParagraph(article, block)) {
     // An empty `<p></p>` would be no paragraph at all: an emptied paragraph gets the markup that holds one.
     return { start: block.start, end: block.end, text: `${EMPTY_OPEN}${escapeTyped(article, next)}${EMPTY_CLOSE}` };
@@ -155,41 +193,49 @@ function runFor(runs: readonly TextRun[] | undefined, from: number, to: number):
   return undefined;
 }
 
-/** Enter: split paragraph `i` at clean-text offset `at` (`undefined` where a plain-text article would need an empty paragraph). */
-export function splitParagraph(article: Article, i: number, at: number): TextEdit | undefined {
+/**
+ * Enter: split paragraph `i` at clean-text offset `at` (`undefined` where a plain-text article
+ * would need an empty paragraph it cannot hold). The second half starts with the paragraph's
+ * indent, as a new paragraph does; a blank half is a new paragraph in its neighbours' form
+ * (`style`: the canonical markup's where there is none to copy).
+ */
+export function splitParagraph(article: Article, i: number, at: number, style = SEED_STYLE): TextEdit | undefined {
   const block = article.blocks[i]!;
+  const shown = shownText(article, block);
   // A blank half is a new empty paragraph before or after this one: written as such, so that the
   // markup holds it (an empty `<p></p>` would be no paragraph at all).
-  if (!hasVisible(block.text.slice(0, at))) return insertParagraph(article, i, 'before');
-  if (!hasVisible(block.text.slice(at))) return insertParagraph(article, i);
+  if (!hasVisible(shown.slice(0, at))) return insertParagraph(article, i, 'before', style);
+  if (!hasVisible(shown.slice(at))) return insertParagraph(article, i, 'after', style);
+  // The second half gets the paragraph's indent unless it starts with white space of its own.
+  const indent = /^\s/.test(block.text.slice(at)) ? '' : paragraphIndent(article, block);
   if (article.layout === 'plain') {
     if (isSimple(article, block)) {
       const position = block.textStart + at;
-      return { start: position, end: position, text: `${article.eol}  ` };
+      return { start: position, end: position, text: `${article.eol}  ${indent}` };
     }
     // Continuation lines: the paragraph is written again as two lines.
-    return { start: block.textStart, end: block.textEnd, text: escapeTyped(article, block.text.slice(0, at)) + `${article.eol}  ` + escapeTyped(article, block.text.slice(at)) };
+    return { start: block.textStart, end: block.textEnd, text: escapeTyped(article, block.text.slice(0, at)) + `${article.eol}  ${indent}` + escapeTyped(article, block.text.slice(at)) };
   }
   const { open, close } = paragraphMarkup(article, block);
   const spacer = contentEnd(article, i) > block.end ? SPACER : '';
   if (block.textStart === block.start || block.textEnd === block.end) {
     // Text without markup of its own around it (loose text at top level): both halves get the canonical markup.
-    const text = open + escapeTyped(article, block.text.slice(0, at)) + close + SPACER + open + escapeTyped(article, block.text.slice(at)) + close;
+    const text = open + escapeTyped(article, block.text.slice(0, at)) + close + SPACER + open + indent + escapeTyped(article, block.text.slice(at)) + close;
     return { start: block.start, end: block.end, text };
   }
   if (isSimple(article, block)) {
     const position = block.textStart + at;
-    return { start: position, end: position, text: close + spacer + open };
+    return { start: position, end: position, text: close + spacer + open + indent };
   }
   // Between elements (not inside a <strong>…): split there, the markup on both sides kept.
   const run = textRuns(article, block)?.find((r) => r.depth === 0 && at >= r.cleanStart && at <= r.cleanStart + r.length);
   if (run) {
     const position = run.rawStart + (at - run.cleanStart);
-    return { start: position, end: position, text: close + spacer + open };
+    return { start: position, end: position, text: close + spacer + open + indent };
   }
   const head = escapeTyped(article, block.text.slice(0, at));
   const tail = escapeTyped(article, block.text.slice(at));
-  return { start: block.textStart, end: block.textEnd, text: head + close + spacer + open + tail };
+  return { start: block.textStart, end: block.textEnd, text: head + close + spacer + open + indent + tail };
 }
 
 /** Backspace at the start of paragraph `i`: join it to paragraph `previous`. */
@@ -199,12 +245,15 @@ export function mergeParagraphs(article: Article, previous: number, i: number): 
   if (before.kind !== 'paragraph' || block.kind !== 'paragraph') return undefined;
   const source = article.source;
   const closing = source.slice(before.textEnd, before.end);
+  // The second paragraph's indent does not go into the middle of the joined text (Enter gave it one).
+  const indent = hasVisible(before.text) ? paragraphIndent(article, block) : '';
+  const textStart = source.startsWith(indent, block.textStart) ? block.textStart + indent.length : block.textStart;
   // The same closing markup (the common case): cut from the end of one text to the start of the
   // next, and the second paragraph's closers close the joined one.
-  if (closing === source.slice(block.textEnd, block.end)) return { start: before.textEnd, end: block.textStart, text: '' };
+  if (closing === source.slice(block.textEnd, block.end)) return { start: before.textEnd, end: textStart, text: '' };
   // Other markup (`<p>` then `<div><span>`): the second text moves into the first paragraph's
   // markup, whose closers follow it; the second's closers would be stray text there.
-  return { start: before.textEnd, end: block.end, text: source.slice(block.textStart, block.textEnd) + closing };
+  return { start: before.textEnd, end: block.end, text: source.slice(textStart, block.textEnd) + closing };
 }
 
 // ---- Line structure -------------------------------------------------------------------------
@@ -411,39 +460,67 @@ export function deleteBlock(article: Article, i: number): TextEdit {
   return body.edit(k - 1, k + 1, text);
 }
 
-/**
- * The markup of a new empty paragraph like block `i`: one that the article keeps as an (empty)
- * paragraph; the canonical markup with `style` when block `i` has no such markup to copy.
- */
-function emptyParagraph(article: Article, i: number | undefined, style: string): string {
-  const block = i === undefined ? undefined : article.blocks[i];
-  if (block && isSpanParagraph(article, block)) {
-    const { open, close } = paragraphMarkup(article, block);
-    return `${open}${close}${SPACER}`;
-  }
-  return `${paragraphOpen(style)}${PARAGRAPH_CLOSE}${SPACER}`;
+/** The indent a new paragraph gets where the article has no paragraph to copy one from. */
+const DEFAULT_INDENT = '\u3000\u3000';
+
+/** The paragraph nearest to block `i` (itself first, then before it, then after it) whose form a new paragraph copies. */
+function modelParagraph(article: Article, i: number): Block | undefined {
+  const usable = (b: Block | undefined): boolean => !!b && b.kind === 'paragraph' && !/^<h[1-6]\b/i.test(article.source.slice(b.start, b.textStart));
+  if (i >= 0 && usable(article.blocks[i])) return article.blocks[i];
+  for (let k = Math.min(i, article.blocks.length) - 1; k >= 0; k--) if (usable(article.blocks[k])) return article.blocks[k];
+  for (let k = Math.max(i + 1, 0); k < article.blocks.length; k++) if (usable(article.blocks[k])) return article.blocks[k];
+  return undefined;
 }
 
 /**
- * A new empty paragraph after block `i` (or before it: `'before'`); `i` = -1 puts it before the
- * first block (or into an empty body). `undefined` for a plain-text article, which has no empty
- * paragraphs (a line of two spaces is a blank line: FORMAT.md, variant D). `style`: the span's
- * style when the new paragraph has no neighbour's markup to copy (`article.normalize.style`).
+ * A new paragraph holding `text` (typed text, escaped here; '' for an empty one), in the form of
+ * the paragraph nearest to block `i` (`i` = -1: the first): its indent (`　　` or whatever that
+ * paragraph starts with), its markup (the scrapers' `<div><span style>`, `<p …>`…) and the spacer
+ * after it, or in a plain-text article a line of its own. Where there is no markup to copy (an
+ * image, loose text, a heading, an article without paragraphs) the canonical markup with `style`
+ * (`article.normalize.style`). `undefined` where the article cannot hold it: an empty paragraph in
+ * a plain-text article whose paragraphs have no indent (a line of two spaces is a blank line).
  */
-export function insertParagraph(article: Article, i: number, where: 'after' | 'before' = 'after', style = SEED_STYLE): TextEdit | undefined {
-  if (article.layout === 'plain') return undefined;
+export function newParagraph(article: Article, i: number, style = SEED_STYLE, text = ''): string | undefined {
+  const model = modelParagraph(article, i);
+  const indent = model ? paragraphIndent(article, model) : article.layout === 'plain' ? '' : DEFAULT_INDENT;
+  const typed = escapeTyped(article, text);
+  if (article.layout === 'plain') {
+    const line = `  ${indent}${typed}`;
+    // The parser skips ASCII white space: a line of it is no paragraph.
+    return /[^ \t\f]/.test(line) ? line : undefined;
+  }
+  if (model && model.textStart > model.start && model.textEnd < model.end) {
+    const { open, close } = paragraphMarkup(article, model);
+    const k = article.blocks.indexOf(model);
+    const spacer = article.source.slice(model.end, contentEnd(article, k));
+    // Only the scrapers' span keeps an element with no visible text a paragraph (`<p>　　</p>` is a spacer).
+    if (hasVisible(text) || isSpanParagraph(article, model)) return `${open}${indent}${typed}${close}${spacer}`;
+  }
+  return `${paragraphOpen(style)}${indent}${typed}${PARAGRAPH_CLOSE}${SPACER}`;
+}
+
+/**
+ * A new paragraph after block `i` (or before it: `'before'`); `i` = -1 puts it before the first
+ * block (or into an empty body). It takes the form of its neighbours (`newParagraph`), holding
+ * `text` (typed text; '' for an empty paragraph). `undefined` where the article cannot hold it (an
+ * empty paragraph in a plain-text article without indents). `style`: the span's style when the
+ * new paragraph has no neighbour's markup to copy (`article.normalize.style`).
+ */
+export function insertParagraph(article: Article, i: number, where: 'after' | 'before' = 'after', style = SEED_STYLE, text = ''): TextEdit | undefined {
+  const fresh = newParagraph(article, i, style, text);
+  if (fresh === undefined) return undefined;
   const body = new Body(article);
-  const fresh = emptyParagraph(article, i >= 0 ? i : undefined, style);
   if (i < 0 || where === 'before') {
     // Before unit k: after whatever the gap before it holds (a wrapper's opening tag).
     const k = i < 0 ? 0 : unitOf(body, i);
-    const text = body.between(body.side(k - 1), 'paragraph', [body.gap(k)]) + fresh + body.between('paragraph', body.side(k), ['']);
-    return body.edit(k - 1, k, text);
+    const written = body.between(body.side(k - 1), 'paragraph', [body.gap(k)]) + fresh + body.between('paragraph', body.side(k), ['']);
+    return body.edit(k - 1, k, written);
   }
   // After unit k: before whatever the gap after it holds (a wrapper's closing tag).
   const k = unitOf(body, i);
-  const text = body.between(body.side(k), 'paragraph', ['']) + fresh + body.between('paragraph', body.side(k + 1), [body.gap(k + 1)]);
-  return body.edit(k, k + 1, text);
+  const written = body.between(body.side(k), 'paragraph', ['']) + fresh + body.between('paragraph', body.side(k + 1), [body.gap(k + 1)]);
+  return body.edit(k, k + 1, written);
 }
 
 /** Replace `[from, to)` of the title with `text`; the list index and `.txt` stay. */

@@ -2,7 +2,7 @@
  * What the Article Editor's page shows of an article (its view blocks) and what changed between
  * two versions of it. The paragraph operations themselves are the core's (src/core/edits.ts).
  */
-import { isSimple, shareViewIndex, viewIndex } from '../core/edits';
+import { isSimple, shareViewIndex, shownText, viewIndex } from '../core/edits';
 import type { Article } from '../core/model';
 import type { ViewBlock } from './protocol';
 
@@ -32,7 +32,7 @@ export interface ViewChange {
 function viewBlock(article: Article, i: number): ViewBlock {
   const block = article.blocks[i]!;
   if (block.kind === 'image') return { kind: 'image', text: '', chars: 0, simple: true };
-  const view: ViewBlock = { kind: 'paragraph', text: block.text, chars: block.chars, simple: isSimple(article, block) };
+  const view: ViewBlock = { kind: 'paragraph', text: shownText(article, block), chars: block.chars, simple: isSimple(article, block) };
   return block.heading ? { ...view, heading: block.heading.level } : view;
 }
 
@@ -56,7 +56,7 @@ export function diffView(previous: Article, view: EditorView, next: Article): Vi
       const i = view.index[v]!;
       const before = previous.blocks[i]!;
       const after = next.blocks[i]!;
-      if (before.text === after.text && before.heading?.level === after.heading?.level && before.chars === after.chars) continue;
+      if (before.text === after.text && (before.text !== '' || shownText(previous, before) === shownText(next, after)) && before.heading?.level === after.heading?.level && before.chars === after.chars) continue;
       blocks[v] = viewBlock(next, i);
       if (from < 0) from = v;
       to = v + 1;

@@ -33,7 +33,8 @@ describe('Article Editor edits on the real seed', () => {
 
   it('split, merge, move, delete, insert keep every other paragraph as it was', () => {
     const split = apply(seed, splitParagraph(seed, index[0]!, 10));
-    assert.deepEqual(paragraphs(split), [texts[0]!.slice(0, 10), texts[0]!.slice(10), ...texts.slice(1)]);
+    // The second half starts with the paragraph's indent, as every paragraph of the seed does.
+    assert.deepEqual(paragraphs(split), [texts[0]!.slice(0, 10), '　　' + texts[0]!.slice(10), ...texts.slice(1)]);
     assert.deepEqual(split.blocks.slice(0, 4).map((b) => b.kind), ['paragraph', 'spacer', 'paragraph', 'spacer']);
 
     const merged = apply(split, mergeParagraphs(split, viewIndex(split)[0]!, viewIndex(split)[1]!));
@@ -48,6 +49,7 @@ describe('Article Editor edits on the real seed', () => {
 
     const inserted = apply(seed, insertParagraph(seed, index[0]!));
     assert.deepEqual(paragraphs(inserted), [texts[0], '', ...texts.slice(1)]);
+    assert.equal(editorView(inserted).blocks[1]!.text, '　　', 'the new paragraph carries the seed’s indent');
   });
 
   it('the title changes, its list index and .txt stay', () => {
@@ -111,12 +113,16 @@ describe('Article Editor edits: random sequences of operations', () => {
             // A blank half is a new empty paragraph (none in plain text); the other half keeps the paragraph as it was.
             const blank = (t: string): boolean => t.trim() === '';
             if (!edit) continue;
-            if (blank(text.slice(0, at))) model.splice(v, 0, '');
-            else if (blank(text.slice(at))) model.splice(v + 1, 0, '');
-            else model.splice(v, 1, text.slice(0, at), text.slice(at));
+            // A new paragraph and a second half start with the paragraph's indent (an empty one's white space).
+            const indent = article.layout === 'plain' ? '' : /^\s*/.exec(text)![0];
+            if (blank(text.slice(0, at))) model.splice(v, 0, indent);
+            else if (blank(text.slice(at))) model.splice(v + 1, 0, indent);
+            else model.splice(v, 1, text.slice(0, at), (/^\s/.test(text.slice(at)) ? '' : indent) + text.slice(at));
           } else if (op === 'merge' && v > 0) {
             edit = mergeParagraphs(article, index[v - 1]!, index[v]!);
-            model.splice(v - 1, 2, model[v - 1]! + text);
+            // The second paragraph's indent does not go into the middle of the joined text.
+            const joined = model[v - 1]!.trim() === '' ? text : text.replace(/^\s*/, '');
+            model.splice(v - 1, 2, model[v - 1]! + joined);
           } else if (op === 'move' && v + 1 < index.length) {
             edit = swapBlocks(article, index[v]!, index[v + 1]!);
             model.splice(v, 2, model[v + 1]!, text);
@@ -125,7 +131,7 @@ describe('Article Editor edits: random sequences of operations', () => {
             model.splice(v, 1);
           } else if (op === 'insert') {
             edit = insertParagraph(article, index[v]!);
-            if (edit) model.splice(v + 1, 0, '');
+            if (edit) model.splice(v + 1, 0, article.layout === 'plain' ? '' : /^\s*/.exec(text)![0]);
           }
           if (!edit) continue;
           article = parseArticle(applyEdits(article.source, [edit]));
