@@ -388,7 +388,11 @@ export class ArticleEditor {
       case 'move':
         e.preventDefault();
         e.stopPropagation();
-        if (this.outbox.pending) return;
+        if (this.outbox.pending) {
+          // A move pressed while the last one is on its way (a held Alt+↑) is made after it.
+          if (command.kind === 'move') this.outbox.enqueue({ kind: 'move', direction: command.direction });
+          return;
+        }
         if (command.kind === 'insert') this.insert(index);
         else if (command.kind === 'delete') this.deleteBlock(index);
         else this.move(index, command.direction);
@@ -551,6 +555,16 @@ export class ArticleEditor {
   private flushQueue(): void {
     for (let action = this.outbox.nextQueued(); action; action = this.outbox.nextQueued()) {
       const field = document.activeElement;
+      if (action.kind === 'move') {
+        // The block the caret is in now (the one the last move put it in): a paragraph or an image.
+        const index = this.carets.activeIndex();
+        if (index < 0) {
+          this.outbox.dropQueue();
+          return;
+        }
+        this.move(index, action.direction);
+        continue;
+      }
       if (!isTextField(field)) {
         this.outbox.dropQueue();
         return;

@@ -21,8 +21,11 @@ export type Op =
   | { readonly kind: 'delete'; readonly block: number }
   | { readonly kind: 'insert'; readonly block: number };
 
-/** Typing that arrived while a structural change was on its way: replayed once it is answered. */
-export type Queued = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'split' };
+/**
+ * Typing (and moves: a held Alt+↑ repeats) that arrived while a structural change was on its way:
+ * replayed once it is answered.
+ */
+export type Queued = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'split' } | { readonly kind: 'move'; readonly direction: -1 | 1 };
 
 type Structural = Extract<ViewMessage, { type: 'split' | 'merge' | 'move' | 'delete' | 'insert' }>;
 
