@@ -8,7 +8,7 @@ import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, ty
 import { getSelectionIn, onEdgeLine, readText, setSelectionIn, snapshot, writeText } from './caret';
 import { BlockCaret } from './blockCaret';
 import { Chrome } from './chrome';
-import { blockCommand, readsField, titleCommand, undoAction } from './keys';
+import { blockCommand, readsField, titleCommand, undoAction, type BlockCommand } from './keys';
 import { Outbox, type Host } from './outbox';
 import { Strings } from './strings';
 import { countChars, diff, mapOffset } from './text';
@@ -36,6 +36,13 @@ export class ArticleEditor {
   private composing = false;
   private deferred: HostMessage[] = [];
   private focusIndex = -1;
+  /** A plain-text article (variant D): it holds no empty paragraph, so a new one is a draft here first. */
+  private plain = false;
+  /**
+   * The new paragraph of a plain-text article that only the page has (view index), until something
+   * is typed into it (then it is sent as `insert` with that text) or the caret leaves it (then it goes).
+   */
+  private draft: { index: number; sent: boolean } | undefined;
 
   constructor(
     root: HTMLElement,
@@ -93,6 +100,8 @@ export class ArticleEditor {
     const keep = again ? this.list.blockAtY(this.headerBottom() + 1) : undefined;
     const caret = again ? this.carets.capture() : null;
     this.readonly = msg.readonly;
+    this.plain = msg.plain ?? false;
+    this.draft = undefined;
     this.strings.set(msg.strings);
     this.outbox.reset(msg.version);
     this.chrome.render(this.readonly);
@@ -129,6 +138,11 @@ export class ArticleEditor {
   private update(msg: UpdateMessage): void {
     this.outbox.version = msg.version;
     this.applyTitle(msg.title);
+    // The host's splice is in its own blocks: the page's draft paragraph is taken out first.
+    const draft = this.draft;
+    const draftFocused = draft !== undefined && this.carets.activeIndex() === draft.index;
+    const draftData = draft ? this.list.at(draft.index) : undefined;
+    if (draft) this.removeDraft();
     const n = this.list.length;
     const from = Math.min(msg.from, n);
     const deleteCount = Math.min(msg.deleteCount, n - from);
@@ -158,7 +172,18 @@ export class ArticleEditor {
     this.renderTotal();
     this.renderEmpty();
 
-    if (this.outbox.pending && !echo) this.resolvePending();
+    const answered = this.outbox.pending && !echo;
+    if (draft && draftData && !(draft.sent && answered)) {
+      // Not (yet) the answer to it: the draft goes back where it stood among the host's blocks.
+      const at = draft.index <= from ? draft.index : draft.index >= from + deleteCount ? draft.index + data.length - deleteCount : from + data.length;
+      this.list.splice(at, 0, [draftData]);
+      this.draft = { index: at, sent: draft.sent };
+      this.total += draftData.chars;
+      this.renderTotal();
+      this.renderEmpty();
+      if (draftFocused) this.focusBlock(at, draftData.text.length);
+    }
+    if (answered) this.resolvePending();
     else if (caret) this.carets.restore(caret, from, deleteCount, data.length);
     this.noteFocus();
   }
@@ -190,6 +215,7 @@ export class ArticleEditor {
     // The host refused something: nothing structural is on its way any more.
     if (this.outbox.pending) {
       this.outbox.clearPending();
+      if (this.draft?.sent) this.removeDraft();
       this.flushQueue();
     }
     this.chrome.showError(message);
@@ -382,6 +408,11 @@ export class ArticleEditor {
     const field = text && readsField(e.key) ? snapshot(target) : null;
     const command = blockCommand(e, { mac: this.mac, readonly: this.readonly, text, field });
     if (!command) return;
+    if (this.draft && !this.draft.sent && this.draft.index === index && this.onDraftKey(command.kind)) {
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
     switch (command.kind) {
       case 'insert':
       case 'delete':
@@ -423,6 +454,14 @@ export class ArticleEditor {
     const button = (e.target as Element).closest<HTMLButtonElement>('button.tool');
     const blockEl = button?.closest('.block');
     if (!button || !blockEl || this.readonly || this.outbox.pending) return;
+    if (this.draft && !this.draft.sent) {
+      // The draft paragraph's own buttons: it has nothing to move; a click elsewhere lets it go.
+      if (this.list.indexOf(blockEl) === this.draft.index) {
+        if (button.dataset.action === 'delete') this.onDraftKey('delete');
+        return;
+      }
+      this.removeDraft();
+    }
     const index = this.list.indexOf(blockEl);
     if (index < 0) return;
     switch (button.dataset.action) {
@@ -452,6 +491,14 @@ export class ArticleEditor {
     if (!block || block.kind !== 'paragraph') return;
     const indent = indentOf(field);
     const { text: shown, selection } = snapshot(field);
+    if (this.draft && !this.draft.sent && this.draft.index === index) {
+      // The first text typed into a plain-text article's new paragraph: now it can be written.
+      if (shown === '') return;
+      this.draft = { index, sent: true };
+      this.list.setData(index, { ...block, text: shown, chars: countChars(shown) });
+      this.outbox.sendStructural({ type: 'insert', version: this.outbox.version, block: index - 1, text: shown }, { kind: 'insert', block: index - 1, offset: shown.length });
+      return;
+    }
     const change = diff(block.text.slice(indent), shown, selection?.caret);
     if (!change) return;
     const text = block.text.slice(0, indent) + shown;
@@ -494,6 +541,11 @@ export class ArticleEditor {
       snap = snapshot(field);
     }
     const offset = snap.selection ? snap.selection.start : snap.text.length;
+    if (this.plain && (snap.text.slice(0, offset).trim() === '' || snap.text.slice(offset).trim() === '')) {
+      // A plain-text article holds no empty paragraph: the new one is a draft until it is typed into.
+      this.openDraft(snap.text.slice(0, offset).trim() === '' ? index : index + 1);
+      return;
+    }
     // At the very start the indent goes with the text into the second paragraph.
     const at = offset === 0 ? 0 : indentOf(field) + offset;
     this.outbox.sendStructural({ type: 'split', version: this.outbox.version, block: index, at }, { kind: 'split', block: index });
@@ -517,6 +569,10 @@ export class ArticleEditor {
   }
 
   private insert(index: number): void {
+    if (this.plain) {
+      this.openDraft(index + 1);
+      return;
+    }
     this.outbox.sendStructural({ type: 'insert', version: this.outbox.version, block: index }, { kind: 'insert', block: index });
   }
 
@@ -528,8 +584,11 @@ export class ArticleEditor {
     const n = this.list.length;
     switch (op.kind) {
       case 'split':
-      case 'insert':
         this.focusBlock(op.block + 1, 0);
+        break;
+      case 'insert':
+        this.draft = undefined;
+        this.focusBlock(op.block + 1, op.offset ?? 0);
         break;
       case 'merge': {
         const target = Math.min(op.block - 1, n - 1);
@@ -574,6 +633,52 @@ export class ArticleEditor {
     }
   }
 
+  // ---- the draft paragraph of a plain-text article ----------------------------------------------
+
+  /** Shows a new empty paragraph at view index `at` that only the page has, the caret in it. */
+  private openDraft(at: number): void {
+    if (this.draft) {
+      if (this.draft.sent) return;
+      if (this.draft.index < at) at--;
+      this.removeDraft();
+    }
+    this.list.splice(at, 0, [{ kind: 'paragraph', text: '', chars: 0, simple: true }]);
+    this.draft = { index: at, sent: false };
+    this.renderEmpty();
+    this.focusBlock(at, 0);
+  }
+
+  /** A key command in the draft paragraph that only the page has: whether it was handled here. */
+  private onDraftKey(kind: BlockCommand['kind']): boolean {
+    const index = this.draft?.index ?? -1;
+    switch (kind) {
+      case 'move':
+        return true;
+      case 'delete':
+      case 'joinBefore':
+        this.removeDraft();
+        if (index > 0) this.focusBlock(index - 1, Number.MAX_SAFE_INTEGER);
+        else setSelectionIn(this.titleEl, this.title.length);
+        return true;
+      case 'joinAfter':
+        this.removeDraft();
+        if (index < this.list.length) this.focusBlock(index, 0);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private removeDraft(): void {
+    const draft = this.draft;
+    if (!draft) return;
+    this.draft = undefined;
+    this.total -= this.list.at(draft.index)?.chars ?? 0;
+    this.list.splice(draft.index, 1, []);
+    this.renderTotal();
+    this.renderEmpty();
+  }
+
   // ---- caret and focus -------------------------------------------------------------------------
 
   /** Puts the caret at `offset` (of the shown text) in block `index`, scrolls it into view and notes the focus. */
@@ -589,6 +694,8 @@ export class ArticleEditor {
   /** The caret may have moved to another block: tell the host (debounced) and remember it. */
   private noteFocus(): void {
     if (!this.initialized) return;
+    // The caret left a draft paragraph nothing was typed into: it goes (a blank line is no paragraph).
+    if (this.draft && !this.draft.sent && this.carets.activeIndex() !== this.draft.index && this.blocksEl.contains(document.activeElement)) this.removeDraft();
     const index = this.carets.activeIndex();
     if (index === this.focusIndex) return;
     this.focusIndex = index;

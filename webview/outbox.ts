@@ -19,7 +19,8 @@ export type Op =
   | { readonly kind: 'merge'; readonly block: number; readonly joinAt: number }
   | { readonly kind: 'move'; readonly block: number; readonly direction: -1 | 1; readonly offset: number }
   | { readonly kind: 'delete'; readonly block: number }
-  | { readonly kind: 'insert'; readonly block: number };
+  /** A new paragraph after block `block`; `offset`: where the caret goes in it (after the text it was sent with). */
+  | { readonly kind: 'insert'; readonly block: number; readonly offset?: number };
 
 /**
  * Typing (and moves: a held Alt+↑ repeats) that arrived while a structural change was on its way:

@@ -9,7 +9,7 @@ import type { Article } from '../core/model';
 import type { TextEdit } from '../core/normalize';
 import type { ArticleCache } from '../documents/articleCache';
 import { getConfig } from '../config';
-import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, splitParagraph, swapBlocks, viewIndex } from '../core/edits';
+import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, shownText, splitParagraph, swapBlocks, viewIndex } from '../core/edits';
 import { diffView, editorView, type EditorView } from './edits';
 import { readViewMessage, TOOLBAR_COMMANDS, type HostMessage, type ViewMessage, type ViewStrings } from './protocol';
 
@@ -145,6 +145,7 @@ export class EditorSession implements vscode.Disposable {
       title: article.title,
       titleLine: article.titleLine.raw,
       blocks: this.view.blocks,
+      plain: article.layout === 'plain',
       readonly: this.readonly,
       strings: strings(),
     });
@@ -305,7 +306,7 @@ export class EditorSession implements vscode.Disposable {
     switch (message.type) {
       case 'edit': {
         const i = paragraph(message.block);
-        if (i === undefined || message.to < message.from || message.to > article.blocks[i]!.text.length) return undefined;
+        if (i === undefined || message.to < message.from || message.to > shownText(article, article.blocks[i]!).length) return undefined;
         return editText(article, i, message.from, message.to, message.text);
       }
       case 'editTitle':
@@ -313,8 +314,8 @@ export class EditorSession implements vscode.Disposable {
         return editTitle(article, message.from, message.to, message.text);
       case 'split': {
         const i = paragraph(message.block);
-        if (i === undefined || message.at > article.blocks[i]!.text.length) return undefined;
-        return splitParagraph(article, i, message.at);
+        if (i === undefined || message.at > shownText(article, article.blocks[i]!).length) return undefined;
+        return splitParagraph(article, i, message.at, getConfig(this.document.uri).normalize.style);
       }
       case 'merge': {
         const i = paragraph(message.block);
@@ -334,9 +335,10 @@ export class EditorSession implements vscode.Disposable {
       case 'insert': {
         // A new paragraph with nothing to copy takes the canonical markup the settings choose.
         const style = getConfig(this.document.uri).normalize.style;
-        if (message.block < 0) return insertParagraph(article, -1, 'after', style);
+        const text = message.text ?? '';
+        if (message.block < 0) return insertParagraph(article, -1, 'after', style, text);
         const i = index[message.block];
-        return i === undefined ? undefined : insertParagraph(article, i, 'after', style);
+        return i === undefined ? undefined : insertParagraph(article, i, 'after', style, text);
       }
     }
   }

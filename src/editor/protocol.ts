@@ -145,7 +145,11 @@ export const isViewBlock = shape(VIEW_BLOCK);
 const version = integer(0);
 
 export const HOST_MESSAGES = {
-  init: { version, title: text, titleLine: text, blocks: listOf(isViewBlock), readonly: flag, strings: viewStrings },
+  /**
+   * `plain`: a plain-text article (variant D), which may hold no empty paragraph: a new one stays
+   * in the page until something is typed into it (then sent as `insert` with its `text`).
+   */
+  init: { version, title: text, titleLine: text, blocks: listOf(isViewBlock), plain: optional(flag), readonly: flag, strings: viewStrings },
   /** Blocks `[from, from + deleteCount)` are replaced by `blocks` (a splice); the title may change. */
   update: { version, title: text, from: integer(), deleteCount: integer(), blocks: listOf(isViewBlock) },
   /** Scroll to block `block` and put the caret there. */
@@ -184,8 +188,8 @@ export const VIEW_MESSAGES = {
   /** Alt+↑ / Alt+↓. */
   move: { version, block, direction: oneOf(-1, 1) },
   delete: { version, block },
-  /** A new empty paragraph after block `block` (-1: before the first). */
-  insert: { version, block: integer(-1) },
+  /** A new paragraph after block `block` (-1: before the first): empty, or holding the typed `text`. */
+  insert: { version, block: integer(-1), text: optional(text) },
   undo: {},
   redo: {},
   /** The caret is in block `block` (for the Article Outline to follow). */
