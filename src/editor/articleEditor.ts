@@ -12,6 +12,7 @@ import { getConfig } from '../config';
 import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, shownText, splitParagraph, swapBlocks, viewIndex } from '../core/edits';
 import { diffView, editorView, type EditorView } from './edits';
 import { readViewMessage, TOOLBAR_COMMANDS, type HostMessage, type ViewMessage, type ViewStrings } from './protocol';
+import { UndoGroups, type TypingEdit } from './undoGroups';
 
 export const VIEW_TYPE = 'article.editor';
 
@@ -20,6 +21,19 @@ const ALLOWED_COMMANDS: ReadonlySet<string> = new Set(TOOLBAR_COMMANDS);
 
 /** Schemes whose documents are shown read-only (source control's old versions). */
 const READONLY_SCHEMES = new Set(['git', 'gitfs', 'vscode-scm', 'review', 'pr']);
+
+/**
+ * VS Code's undo or redo, as many steps as the newest group of `groups` has (one where the groups
+ * do not describe the document as it is): a typing burst goes back as one.
+ */
+async function groupedUndo(groups: UndoGroups, document: () => vscode.TextDocument, action: 'undo' | 'redo'): Promise<void> {
+  const before = document().version;
+  const steps = action === 'undo' ? groups.undoSteps(before) : groups.redoSteps(before);
+  for (let k = 0; k < steps; k++) await vscode.commands.executeCommand(action);
+  const after = document().version;
+  if (action === 'undo') groups.undone(before, steps, after);
+  else groups.redone(before, steps, after);
+}
 
 function nonce(): string {
   const bytes = new Uint8Array(16);
@@ -87,6 +101,9 @@ export class EditorSession implements vscode.Disposable {
     private readonly initialDocument: vscode.TextDocument,
     readonly panel: vscode.WebviewPanel,
     private readonly articles: ArticleCache,
+    /** The document's undo groups (shared by its editors) and a hook for when they change. */
+    private readonly undoGroups: UndoGroups = new UndoGroups(),
+    private readonly onUndoGroupsChanged: () => void = () => undefined,
   ) {
     const document = initialDocument;
     this.readonly = READONLY_SCHEMES.has(document.uri.scheme) || vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false;
@@ -208,7 +225,9 @@ export class EditorSession implements vscode.Disposable {
       // VS Code's undo acts on the active editor: only the page of the active panel may ask for it.
       if (!this.panel.active || this.readonly) return false;
       await this.queue;
-      await vscode.commands.executeCommand(message.type);
+      // A typing burst is several of VS Code's undo elements: all of them go back together.
+      await groupedUndo(this.undoGroups, () => this.document, message.type);
+      this.onUndoGroupsChanged();
       return true;
     }
     if (message.type === 'command') {
@@ -216,6 +235,12 @@ export class EditorSession implements vscode.Disposable {
       await vscode.commands.executeCommand(message.command, this.document.uri);
       return true;
     }
+    // Typing, for undo by burst: when it came (a pause ends a burst), where, and what.
+    const time = Date.now();
+    const typing: TypingEdit | undefined =
+      message.type === 'edit' ? { field: message.block, from: message.from, to: message.to, text: message.text, time }
+      : message.type === 'editTitle' ? { field: 'title', from: message.from, to: message.to, text: message.text, time }
+      : undefined;
     // Edits are computed when their turn in the queue comes, against the article as it is then.
     const run = async (): Promise<boolean> => {
       if (this.readonly) {
@@ -238,8 +263,13 @@ export class EditorSession implements vscode.Disposable {
       const workspaceEdit = new vscode.WorkspaceEdit();
       workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.text);
       const applied = await vscode.workspace.applyEdit(workspaceEdit);
-      if (applied) this.ownVersions.add(before + 1);
-      else this.refuse(vscode.l10n.t('VS Code did not apply the change.'));
+      if (applied) {
+        this.ownVersions.add(before + 1);
+        this.undoGroups.edited(before, this.document.version, typing);
+        this.onUndoGroupsChanged();
+      } else {
+        this.refuse(vscode.l10n.t('VS Code did not apply the change.'));
+      }
       return applied;
     };
     const result = this.queue.then(run, run);
@@ -356,6 +386,10 @@ export class EditorSession implements vscode.Disposable {
 export class ArticleEditorProvider implements vscode.CustomTextEditorProvider {
   /** Open sessions, for the Article Outline and for tests. */
   readonly sessions = new Set<EditorSession>();
+  /** Each document's undo groups (by URI), shared by its Article Editors and its text editors' Ctrl+Z. */
+  readonly undoGroups = new Map<string, UndoGroups>();
+  private contextGroupedUndo: boolean | undefined;
+  private contextGroupedRedo: boolean | undefined;
   private activeSession: EditorSession | undefined;
   private readonly activeEmitter = new vscode.EventEmitter<EditorSession | undefined>();
   readonly onDidChangeActive = this.activeEmitter.event;
@@ -386,6 +420,18 @@ export class ArticleEditorProvider implements vscode.CustomTextEditorProvider {
         const session = provider.active;
         if (session) await vscode.commands.executeCommand('vscode.openWith', session.document.uri, 'default');
       }),
+      // Ctrl+Z / Ctrl+Y in a text editor while a burst typed in the Article Editor is on top (the
+      // keybindings' `when` asks for `article.groupedUndo` / `article.groupedRedo`).
+      vscode.commands.registerCommand('article.undoTyping', () => provider.textEditorUndo('undo')),
+      vscode.commands.registerCommand('article.redoTyping', () => provider.textEditorUndo('redo')),
+      vscode.window.onDidChangeActiveTextEditor(() => provider.updateUndoContext()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (provider.undoGroups.has(event.document.uri.toString())) provider.updateUndoContext();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        provider.undoGroups.delete(document.uri.toString());
+        provider.updateUndoContext();
+      }),
     ];
     return { editors: provider, disposables };
   }
@@ -394,11 +440,46 @@ export class ArticleEditorProvider implements vscode.CustomTextEditorProvider {
     return this.activeSession;
   }
 
+  private groupsFor(uri: vscode.Uri): UndoGroups {
+    const key = uri.toString();
+    let groups = this.undoGroups.get(key);
+    if (!groups) {
+      groups = new UndoGroups();
+      this.undoGroups.set(key, groups);
+    }
+    return groups;
+  }
+
+  /** Undo or redo in the active text editor: a burst typed in the Article Editor goes back as one. */
+  async textEditorUndo(action: 'undo' | 'redo'): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const groups = editor && this.undoGroups.get(editor.document.uri.toString());
+    if (!editor || !groups) await vscode.commands.executeCommand(action);
+    else await groupedUndo(groups, () => editor.document, action);
+    this.updateUndoContext();
+  }
+
+  /** Tells the keybindings whether the active text editor's next undo or redo is a burst of several steps. */
+  updateUndoContext(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const groups = document && this.undoGroups.get(document.uri.toString());
+    const undo = !!groups && groups.undoSteps(document.version) > 1;
+    const redo = !!groups && groups.redoSteps(document.version) > 1;
+    if (undo !== this.contextGroupedUndo) {
+      this.contextGroupedUndo = undo;
+      void vscode.commands.executeCommand('setContext', 'article.groupedUndo', undo);
+    }
+    if (redo !== this.contextGroupedRedo) {
+      this.contextGroupedRedo = redo;
+      void vscode.commands.executeCommand('setContext', 'article.groupedRedo', redo);
+    }
+  }
+
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.webview.html = this.html(panel.webview, media);
-    const session = new EditorSession(document, panel, this.articles);
+    const session = new EditorSession(document, panel, this.articles, this.groupsFor(document.uri), () => this.updateUndoContext());
     this.sessions.add(session);
     const setActive = (): void => {
       if (panel.active) this.activeSession = session;
