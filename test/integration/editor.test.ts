@@ -68,6 +68,26 @@ describe('Article Editor', function () {
     assert.equal(document.getText(), before);
   });
 
+  it('a typing burst from the page ("你好世界hello", one edit a keystroke) goes back with one undo', async () => {
+    const session = await openInArticleEditor(copy);
+    const document = session.document;
+    const before = document.getText();
+    const start = document.version;
+    let at = 4;
+    for (const ch of '你好世界hello') {
+      assert.equal(await session.handle({ type: 'edit', version: document.version, block: 2, from: at, to: at, text: ch }), true);
+      at += ch.length;
+    }
+    assert.equal(document.version, start + 9, 'one document change a keystroke');
+    assert.ok(document.getText().includes('你好世界hello'));
+    await session.handle({ type: 'undo' });
+    await waitFor('one undo', () => (document.getText() === before ? true : undefined));
+    await session.handle({ type: 'redo' });
+    await waitFor('one redo', () => (document.getText().includes('你好世界hello') ? true : undefined));
+    await session.handle({ type: 'undo' });
+    await waitFor('undo again', () => (document.getText() === before ? true : undefined));
+  });
+
   it('split, merge, move, delete and insert through the same messages', async () => {
     const session = await openInArticleEditor(copy);
     const document = session.document;
@@ -75,7 +95,8 @@ describe('Article Editor', function () {
     const texts = (): string[] => parseArticle(document.getText()).blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
     const original = texts();
     await session.handle({ type: 'split', version: document.version, block: 0, at: 8 });
-    assert.deepEqual(texts(), [original[0]!.slice(0, 8), original[0]!.slice(8), ...original.slice(1)]);
+    // The second half gets the paragraph's indent, as a new paragraph does.
+    assert.deepEqual(texts(), [original[0]!.slice(0, 8), '　　' + original[0]!.slice(8), ...original.slice(1)]);
     await session.handle({ type: 'merge', version: document.version, block: 1 });
     assert.equal(document.getText(), before);
     await session.handle({ type: 'move', version: document.version, block: 2, direction: 1 });
