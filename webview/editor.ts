@@ -695,7 +695,8 @@ export class ArticleEditor {
   private noteFocus(): void {
     if (!this.initialized) return;
     // The caret left a draft paragraph nothing was typed into: it goes (a blank line is no paragraph).
-    if (this.draft && !this.draft.sent && this.carets.activeIndex() !== this.draft.index && this.blocksEl.contains(document.activeElement)) this.removeDraft();
+    const active = document.activeElement;
+    if (this.draft && !this.draft.sent && this.carets.activeIndex() !== this.draft.index && (active === this.titleEl || this.blocksEl.contains(active))) this.removeDraft();
     const index = this.carets.activeIndex();
     if (index === this.focusIndex) return;
     this.focusIndex = index;
