@@ -499,6 +499,15 @@ export class ArticleEditor {
       this.outbox.sendStructural({ type: 'insert', version: this.outbox.version, block: index - 1, text: shown }, { kind: 'insert', block: index - 1, offset: shown.length });
       return;
     }
+    if (this.draft?.sent && this.draft.index === index) {
+      // Composed (IME) while the draft's insert is on its way: the host has no such block yet, so
+      // what was added is typed again once the new paragraph is there.
+      if (shown.startsWith(block.text) && shown.length > block.text.length) {
+        this.outbox.enqueue({ kind: 'text', text: shown.slice(block.text.length) });
+        this.list.setData(index, { ...block, text: shown, chars: countChars(shown) });
+      }
+      return;
+    }
     const change = diff(block.text.slice(indent), shown, selection?.caret);
     if (!change) return;
     const text = block.text.slice(0, indent) + shown;
