@@ -30,8 +30,12 @@ export interface RecordJob {
   readonly options: ExportOptions;
 }
 
-/** Input bytes a block gathers before it goes to a worker. */
-const BLOCK_BYTES = 512 * 1024;
+/**
+ * Input bytes a block gathers before it goes to a worker: small enough that a block's strings die
+ * young in the worker (measured on 100,000 records, 152 MB: peak RSS 131 MB with 64 KB blocks, 142
+ * MB with 128 KB, 151 MB with 256 KB, 195 MB with 512 KB), large enough to keep the messages few.
+ */
+const BLOCK_BYTES = 128 * 1024;
 /**
  * The longest line read: the base64 of a file at the size limit, with room for its path. A longer
  * line is skipped as it streams by (never held whole) and answered with a `line-too-long` record.
