@@ -109,7 +109,8 @@ export async function runFromJsonl(request: FromJsonlRequest, script: string, me
         process.stderr.write(`article: ${describeProblem(messages, { path: request.source, problem: 'folder' })}\n`);
         return 2;
       }
-      input = handle.createReadStream({ highWaterMark: 1024 * 1024 });
+      // Chunks of a block's size: one chunk makes at most about one block.
+      input = handle.createReadStream({ highWaterMark: BLOCK_BYTES });
     } catch (error) {
       const code = errorCode(error);
       const problem = code === 'ENOENT' ? 'missing' : 'unreadable';
