@@ -7,6 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportRecordLine, exportRecordLines, type RecordRun } from '../../src/core/batch/records';
+import { DEFAULT_EXPORT_OPTIONS } from '../../src/core/export';
 import { repoRoot, seedNames } from '../support/seeds';
 
 const root = repoRoot();
@@ -240,5 +242,38 @@ describe('export --from-jsonl (the mapper)', function () {
     assert.ok(inputBytes / 1e6 > 220, `the input is ${(inputBytes / 1e6).toFixed(0)} MB`);
     // Less than the input: a mapper that held its input or its output could not stay under it.
     assert.ok(peakMb < 180, `peak RSS ${peakMb.toFixed(0)} MB for ${(inputBytes / 1e6).toFixed(0)} MB of input`);
+  });
+});
+
+describe('the mapper\'s records (core/batch/records)', () => {
+  const run: RecordRun = {
+    options: DEFAULT_EXPORT_OPTIONS,
+    decodeBase64: (text) => Buffer.from(text, 'base64'),
+    describe: (path, problem) => `${path ?? '-'}: ${problem}`,
+  };
+  const bytes = seedBytes('013_variant-j-gb18030.txt');
+  const expected = exportRecordLine(JSON.stringify({ path: 'a.txt', base64: bytes.toString('base64') }), run)!;
+
+  it('takes base64 as engines write it: padded or not, URL-safe, in MIME lines; refuses other characters', () => {
+    assert.equal(expected.ok, true);
+    const padded = bytes.toString('base64');
+    const variants = [padded.replace(/=+$/, ''), bytes.toString('base64url'), padded.replace(/.{76}/g, '$&\n')];
+    for (const base64 of variants) assert.deepEqual(exportRecordLine(JSON.stringify({ path: 'a.txt', base64 }), run), expected);
+    for (const base64 of [padded.slice(0, 40) + '*' + padded.slice(40), padded + '=', 'AAAAA']) {
+      assert.equal(JSON.parse(exportRecordLine(JSON.stringify({ path: 'a.txt', base64 }), run)!.output).error, 'bad-base64', base64.slice(-8));
+    }
+  });
+
+  it('a block of lines: one output line per record in order, a line that is not UTF-8 answered in its place, blank lines none', () => {
+    const good = JSON.stringify({ path: 'a.txt', base64: bytes.toString('base64') });
+    const block = Buffer.concat([Buffer.from(`${good}\n\n`), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from(`\t \r\n${good}`)]);
+    const result = exportRecordLines(block, run);
+    assert.equal(result.output, expected.output + JSON.stringify({ path: null, error: 'bad-json', message: '-: bad-json' }) + '\n' + expected.output);
+    assert.deepEqual([result.exported, result.failed], [2, 1]);
+  });
+
+  it('a text record with a BOM is the text without it', () => {
+    const text = '标题\n  第一段。';
+    assert.deepEqual(exportRecordLine(JSON.stringify({ path: 'b.txt', text: '\ufeff' + text }), run), exportRecordLine(JSON.stringify({ path: 'b.txt', text }), run));
   });
 });

@@ -68,7 +68,8 @@ function textOf(record: { text?: unknown; base64?: unknown }, run: RecordRun): O
     // A quick refusal before decoding: 4 characters make 3 bytes.
     if (base64.length > Math.ceil(maxBytes / 3) * 4 + 4) return { ok: false, problem: 'too-large', detail: String(maxBytes) };
     const bytes = run.decodeBase64(base64);
-    if (!base64Intact(base64, bytes.length)) return { ok: false, problem: 'bad-base64' };
+    // Line breaks and spaces (MIME's 76-character lines) are allowed; anything else outside the alphabet is not.
+    if (!base64Intact(base64, bytes.length) && !(/\s/.test(base64) && base64Intact(base64.replace(/\s+/g, ''), bytes.length))) return { ok: false, problem: 'bad-base64' };
     const decoded = decodeBytes(bytes, maxBytes);
     if (!decoded.ok) return { ok: false, problem: decoded.problem, detail: decoded.problem === 'too-large' ? String(maxBytes) : undefined };
     return { ok: true, text: decoded.text };
@@ -121,7 +122,8 @@ export function exportRecordLine(line: string, run: RecordRun): { readonly outpu
  * lines of its records, in order.
  */
 export function exportRecordLines(bytes: Uint8Array, run: RecordRun): RecordsResult {
-  let lines: string[];
+  /** The lines; `undefined` for one that is not UTF-8. */
+  let lines: (string | undefined)[];
   try {
     lines = utf8.decode(bytes).split('\n');
   } catch {
@@ -133,7 +135,7 @@ export function exportRecordLines(bytes: Uint8Array, run: RecordRun): RecordsRes
       try {
         lines.push(utf8.decode(bytes.subarray(start, end)));
       } catch {
-        lines.push('\u0000not utf-8');
+        lines.push(undefined);
       }
       start = end + 1;
     }
@@ -144,7 +146,7 @@ export function exportRecordLines(bytes: Uint8Array, run: RecordRun): RecordsRes
   let exported = 0;
   let failed = 0;
   for (const line of lines) {
-    const result = exportRecordLine(line, run);
+    const result = line === undefined ? { output: errorRecord(null, 'bad-json', run.describe(null, 'bad-json')), ok: false } : exportRecordLine(line, run);
     if (result === undefined) continue;
     output += result.output;
     if (result.ok) exported++;
