@@ -13,7 +13,7 @@ import { DEFAULT_MAX_BYTES } from '../core/decode';
 import type { ExportOptions } from '../core/export';
 import { errorRecord, exportRecordLines, type RecordProblem, type RecordRun, type RecordsResult } from '../core/batch/records';
 import { errorCode } from '../core/batch/fs';
-import { describeProblem, pickMessages, printable, type Messages } from './messages';
+import { describeProblem, pickMessages, type Messages } from './messages';
 import type { Output } from './output';
 import { WorkerPool } from './pool';
 
@@ -84,6 +84,19 @@ function pathOfHead(head: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** The first `size` bytes of `parts`. */
+function head(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const taken: Uint8Array[] = [];
+  let total = 0;
+  for (const part of parts) {
+    if (total >= size) break;
+    const piece = part.subarray(0, size - total);
+    taken.push(piece);
+    total += piece.length;
+  }
+  return concat(taken, total);
 }
 
 function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
@@ -158,8 +171,16 @@ export async function runFromJsonl(request: FromJsonlRequest, script: string, me
 
   let first = true;
   let readFailure: string | undefined;
+  // A failure to read ends the input (and is reported); a failure of the work is not a read error.
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of input) yield chunk;
+    } catch (error) {
+      readFailure = errorCode(error);
+    }
+  }
   try {
-    for await (const chunk of input) {
+    for await (const chunk of chunks()) {
       if (stdout.closed) break;
       let start = 0;
       if (first) {
@@ -179,7 +200,7 @@ export async function runFromJsonl(request: FromJsonlRequest, script: string, me
         line.push(chunk.subarray(start));
         lineBytes += chunk.length - start;
         if (lineBytes > MAX_LINE_BYTES) {
-          skipping = concat(line, lineBytes).subarray(0, 64 * 1024);
+          skipping = head(line, 64 * 1024);
           line = [];
           lineBytes = 0;
         }
@@ -191,13 +212,10 @@ export async function runFromJsonl(request: FromJsonlRequest, script: string, me
       lineBytes = chunk.length - last - 1;
       if (blockBytes >= BLOCK_BYTES) await dispatch();
     }
-  } catch (error) {
-    readFailure = errorCode(error);
-  }
-  try {
-    if (!stdout.closed && readFailure === undefined) {
-      if (skipping) await tooLong(skipping);
-      else if (lineBytes > 0) {
+    if (!stdout.closed) {
+      // The last line may lack its `\n`; after a read failure only whole lines count.
+      if (readFailure === undefined && skipping) await tooLong(skipping);
+      else if (readFailure === undefined && lineBytes > 0) {
         block.push(...line);
         blockBytes += lineBytes;
       }
@@ -208,7 +226,7 @@ export async function runFromJsonl(request: FromJsonlRequest, script: string, me
     await pool?.close();
   }
   if (readFailure !== undefined) {
-    process.stderr.write(`article: ${describeProblem(messages, { path: printable(request.source === '-' ? 'stdin' : request.source), problem: 'unreadable', detail: readFailure })}\n`);
+    process.stderr.write(`article: ${describeProblem(messages, { path: request.source === '-' ? 'stdin' : request.source, problem: 'unreadable', detail: readFailure })}\n`);
     return 1;
   }
   if (stdout.closed) return 0;

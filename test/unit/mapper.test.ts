@@ -153,6 +153,16 @@ describe('export --from-jsonl (the mapper)', function () {
     assert.match(r.stderr, /records: exported 3, errors 16/);
   });
 
+  it('a line longer than the limit (about 86 MB) is skipped as it streams by and answered in its place', () => {
+    const good = base64Record('good.txt', seedBytes('001_variant-a-seed-form.txt'));
+    const input = `${good}\n{"path": "huge.txt", "base64": "${'QUFB'.repeat(23_000_000)}"}\n${good}\n`;
+    const r = cli(['export', '--from-jsonl', '-'], input);
+    assert.equal(r.code, 0, r.stderr);
+    const out = lines(r.stdout).map((line) => JSON.parse(line) as { path: string; error?: string; message?: string });
+    assert.deepEqual(out.map((record) => [record.path, record.error ?? 'ok']), [['good.txt', 'ok'], ['huge.txt', 'line-too-long'], ['good.txt', 'ok']]);
+    assert.match(out[1]!.message!, /longer than 86 MB/);
+  });
+
   it('error messages follow the locale (简体中文)', () => {
     const r = cli(['export', '--from-jsonl', '-'], 'not json\n', { LANG: 'zh_CN.UTF-8' });
     assert.equal(r.code, 0);
