@@ -10,16 +10,17 @@
  *
  * Each is a child process under bench/peak-rss.cjs (peak RSS, CPU of all threads); stdout goes to
  * a file in /dev/shm. Records/s and MB/s count the corpus's articles and bytes (the same for all
- * three, so they compare); the mapper's input is a third larger (base64). Target (the issue): the
- * mapper's throughput at least the folder export's. Its output must equal the folder export's byte
- * for byte.
+ * three, so they compare); the mapper's input is a third larger (base64). The contenders run in
+ * rounds, each once a round, so that a shared machine's drifting load falls on all alike. Target
+ * (the issue): the mapper's throughput at least the folder export's (median wall times of the
+ * rounds; the CPU ratio is shown beside it). Its output must equal the folder export's byte for byte.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCorpus, repoRoot, type Corpus } from './export.bench';
-import { registerBench, type BenchContext, type Measurement } from './harness';
+import { registerBench, type BenchContext } from './harness';
 
 const IDS = ['mapper.folder', 'mapper.file', 'mapper.stdin'];
 const SINK_DIR = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
@@ -60,7 +61,7 @@ interface Run {
   output: string;
 }
 
-function runOnce(root: string, args: readonly string[], stdin: string | undefined, runs: Run[]): Run {
+function runOnce(root: string, args: readonly string[], stdin: string | undefined, runs: Run[]): void {
   const base = join(SINK_DIR, `article-mapper-bench-${process.pid}-${serial++}`);
   const usageFile = `${base}.usage.json`;
   const output = `${base}.jsonl`;
@@ -89,7 +90,6 @@ function runOnce(root: string, args: readonly string[], stdin: string | undefine
   rmSync(usageFile, { force: true });
   const run: Run = { maxRssKb: usage.maxRssKb, cpuMs: (usage.userUs + usage.systemUs) / 1000, output };
   runs.push(run);
-  return run;
 }
 
 function median(values: readonly number[]): number {
@@ -110,12 +110,22 @@ registerBench({
     const records = ensureRecords(root, corpus);
     ctx.note(`mapper: ${corpus.files} articles, ${(corpus.bytes / MB).toFixed(1)} MB (the export benchmark's corpus); as base64 records ${(records.bytes / MB).toFixed(1)} MB; ${availableParallelism()} cores`);
 
-    const contenders: { id: string; label: string; args: string[]; stdin?: string; runs: Run[]; m?: Measurement; first?: Buffer }[] = [
-      { id: 'mapper.folder', label: 'folder export (export DIR --format jsonl)', args: [cli, 'export', corpus.dir, '--format', 'jsonl'], runs: [] },
-      { id: 'mapper.file', label: 'mapper (export --from-jsonl FILE)', args: [cli, 'export', '--from-jsonl', records.path], runs: [] },
-      { id: 'mapper.stdin', label: 'mapper (… | export --from-jsonl -)', args: [cli, 'export', '--from-jsonl', '-'], stdin: records.path, runs: [] },
+    interface Contender {
+      readonly id: string;
+      readonly label: string;
+      readonly args: string[];
+      readonly stdin?: string;
+      readonly runs: Run[];
+      readonly wallMs: number[];
+      first?: Buffer;
+    }
+    const all: Contender[] = [
+      { id: 'mapper.folder', label: 'folder export (export DIR --format jsonl)', args: [cli, 'export', corpus.dir, '--format', 'jsonl'], runs: [], wallMs: [] },
+      { id: 'mapper.file', label: 'mapper (export --from-jsonl FILE)', args: [cli, 'export', '--from-jsonl', records.path], runs: [], wallMs: [] },
+      { id: 'mapper.stdin', label: 'mapper (… | export --from-jsonl -)', args: [cli, 'export', '--from-jsonl', '-'], stdin: records.path, runs: [], wallMs: [] },
     ];
-    const settle = (c: (typeof contenders)[number]): void => {
+    const contenders = all.filter((c) => ctx.selected(c.id));
+    const settle = (c: Contender): void => {
       for (const run of c.runs) {
         if (run.output === '') continue;
         if (c.first === undefined) c.first = readFileSync(run.output);
@@ -123,51 +133,56 @@ registerBench({
         run.output = '';
       }
     };
-    for (const c of contenders) {
-      if (!ctx.selected(c.id)) continue;
-      try {
-        c.m = ctx.measure({
-          id: c.id,
-          label: `${c.label}, ${corpus.files} files`,
-          setup: () => settle(c),
-          run: () => runOnce(root, c.args, c.stdin, c.runs),
-          warmup: 1,
-          reps: 3,
-          budgetMs: 60_000,
-          note: 'a child process; its CPU is in the table below',
-        });
-      } finally {
+    // Rounds that run every contender once, in turn (a warm-up round first): a machine whose load
+    // drifts (it is shared) then weighs on all of them alike, which runs one contender after the
+    // other would not.
+    const ROUNDS = 5;
+    const deadline = performance.now() + 200_000;
+    let rounds = 0;
+    for (let round = -1; round < ROUNDS && performance.now() < deadline; round++) {
+      for (let k = 0; k < contenders.length; k++) {
+        const c = contenders[(k + Math.max(0, round)) % contenders.length]!;
+        const t0 = performance.now();
+        runOnce(root, c.args, c.stdin, c.runs);
+        if (round >= 0) c.wallMs.push(performance.now() - t0);
         settle(c);
       }
+      if (round >= 0) rounds++;
     }
-    const rows = contenders
-      .filter((c) => c.m !== undefined && c.m.skipped === undefined)
-      .map((c) => {
-        const seconds = c.m!.medianMs / 1000;
-        const lines = c.first === undefined ? NaN : c.first.toString('utf8').split('\n').length - 1;
-        return [
-          c.label,
-          String(c.m!.reps),
-          c.m!.medianMs.toFixed(0),
-          (corpus.files / seconds).toFixed(0),
-          (corpus.bytes / MB / seconds).toFixed(1),
-          ((Math.max(...c.runs.map((r) => r.maxRssKb)) * 1024) / MB).toFixed(0),
-          median(c.runs.map((r) => r.cpuMs)).toFixed(0),
-          String(lines),
-        ];
-      });
+    ctx.note(`mapper: ${rounds} rounds of every contender in turn, after one warm-up round`);
+    const rows = contenders.map((c) => {
+      const seconds = median(c.wallMs) / 1000;
+      const lines = c.first === undefined ? NaN : c.first.toString('utf8').split('\n').length - 1;
+      return [
+        c.label,
+        String(c.wallMs.length),
+        (seconds * 1000).toFixed(0),
+        (corpus.files / seconds).toFixed(0),
+        (corpus.bytes / MB / seconds).toFixed(1),
+        ((Math.max(...c.runs.map((r) => r.maxRssKb)) * 1024) / MB).toFixed(0),
+        median(c.runs.map((r) => r.cpuMs)).toFixed(0),
+        String(lines),
+      ];
+    });
     ctx.table({
-      title: 'the mapper and the folder export on the same corpus (records/s and MB/s of articles; wall: median; RSS: peak; CPU: median, all threads)',
+      title: 'the mapper and the folder export on the same corpus (records/s and MB/s of articles; wall: median of the rounds; RSS: peak; CPU: median, all threads)',
       header: ['contender', 'runs', 'wall ms', 'records/s', 'MB/s', 'peak RSS MB', 'CPU ms', 'lines'],
       rows,
       right: [1, 2, 3, 4, 5, 6, 7],
     });
-    const [folder, file, stdin] = contenders;
-    for (const mapper of [file!, stdin!]) {
-      if (folder!.m === undefined || mapper.m === undefined || folder!.m.skipped !== undefined || mapper.m.skipped !== undefined) continue;
-      ctx.ratio(`folder export / ${mapper.label} (wall; ≥ 1: the mapper is at least as fast)`, folder!.m, mapper.m, 1);
-      if (folder!.first !== undefined && mapper.first !== undefined) {
-        const same = folder!.first.equals(mapper.first);
+    const folder = contenders.find((c) => c.id === 'mapper.folder');
+    for (const mapper of contenders.filter((c) => c !== folder)) {
+      if (folder === undefined || folder.wallMs.length === 0 || mapper.wallMs.length === 0) continue;
+      const wall = median(folder.wallMs) / median(mapper.wallMs);
+      const cpu = median(folder.runs.map((r) => r.cpuMs)) / median(mapper.runs.map((r) => r.cpuMs));
+      ctx.check({
+        label: `throughput, ${mapper.label} / folder export (wall; CPU ${cpu.toFixed(2)}×)`,
+        value: `${wall.toFixed(2)}×`,
+        target: '≥ 1×',
+        pass: wall >= 1,
+      });
+      if (folder.first !== undefined && mapper.first !== undefined) {
+        const same = folder.first.equals(mapper.first);
         ctx.check({ label: `${mapper.label}: output equals the folder export's, byte for byte`, value: same ? 'equal' : 'different', target: 'equal', pass: same });
       }
     }
