@@ -55,6 +55,8 @@ const builds = [
     tsconfig: 'webview/tsconfig.json',
   },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The pure core as a library: package.json "exports"."./core" (declarations: tsconfig.core.json).
+  { ...common, entryPoints: { 'core/index': 'src/core/index.ts' }, outdir: 'dist' },
 ];
 
 if (args.has('--tests')) {

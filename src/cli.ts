@@ -20,6 +20,7 @@ import { isBatchWorker, serveBatchJobs } from './cli/worker';
 import { nodeFs, removeTempsOnSignals } from './node/batchFs';
 import { parseThreshold, runDuplicates } from './cli/duplicates';
 import { runSearch } from './cli/search';
+import { runFromJsonl } from './cli/fromJsonl';
 
 const messages = pickMessages();
 const stdout = new Output();
@@ -93,6 +94,7 @@ interface ExportValues {
   indent?: string;
   images?: string;
   'image-marker'?: string;
+  'from-jsonl'?: string;
 }
 
 function choice<T extends string>(option: string, value: string | undefined, choices: readonly T[], fallback: T): T {
@@ -103,9 +105,16 @@ function choice<T extends string>(option: string, value: string | undefined, cho
 
 function exportFiles(paths: string[], values: ExportValues): Promise<number> {
   if (values.indent === 'keep') throw new UsageError(messages.badChoice('indent', 'keep', 'none, fullwidth'));
-  if (paths.length === 0) throw new UsageError(messages.missingFile);
-  if (values.format === undefined || values.format === '') throw new UsageError(messages.missingFormat);
-  if (!(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(messages.badFormat(values.format));
+  const fromJsonl = values['from-jsonl'];
+  if (fromJsonl !== undefined) {
+    if (paths.length > 0) throw new UsageError(messages.fromJsonlPaths);
+    if (values.format !== undefined && values.format !== 'jsonl') throw new UsageError(messages.fromJsonlFormat(values.format));
+    if (values.out !== undefined) throw new UsageError(messages.fromJsonlOut);
+    if (fromJsonl === '') throw new UsageError(messages.missingFile);
+  }
+  if (fromJsonl === undefined && paths.length === 0) throw new UsageError(messages.missingFile);
+  if (fromJsonl === undefined && (values.format === undefined || values.format === '')) throw new UsageError(messages.missingFormat);
+  if (values.format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(messages.badFormat(values.format));
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError(messages.emptyOut);
   const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(messages.badJobs(values.jobs ?? ''));
@@ -114,6 +123,7 @@ function exportFiles(paths: string[], values: ExportValues): Promise<number> {
     images: choice('images', values.images, ['marker', 'drop'], DEFAULT_EXPORT_OPTIONS.images),
     imageMarker: values['image-marker'] ?? DEFAULT_EXPORT_OPTIONS.imageMarker,
   };
+  if (fromJsonl !== undefined) return runFromJsonl({ source: fromJsonl, jobs, options }, __filename, messages, stdout);
   return runExport({ paths, format: values.format as ExportFormat, out: values.out, overwrite: values.overwrite === true, jobs, options }, __filename, messages, stdout);
 }
 
@@ -155,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
         indent: { type: 'string' },
         images: { type: 'string' },
         'image-marker': { type: 'string' },
+        'from-jsonl': { type: 'string' },
         check: { type: 'boolean' },
         write: { type: 'boolean' },
         style: { type: 'string' },

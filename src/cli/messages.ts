@@ -44,6 +44,13 @@ Export options:
   --indent none|fullwidth                put 　　 before each paragraph in txt and md (default none)
   --images marker|drop                   image placeholders as a marker line or nothing (default marker)
   --image-marker TEXT                    the marker (default [图片])
+  --from-jsonl FILE|-                    the mapper for Spark's RDD.pipe, Hadoop Streaming and the
+                                         like: read JSON records, one a line, from FILE or stdin (-),
+                                         {"path": P, "text": T} or {"path": P, "base64": RAW BYTES};
+                                         write one line per record to stdout, in the same order: its
+                                         jsonl export, or {"path": P, "error": CODE, "message": M};
+                                         blank lines are no records; no PATH, --format jsonl only;
+                                         exit 0 even with error records (they are data)
 
 Options:
   -h, --help                             show this help
@@ -108,6 +115,15 @@ warning or an error; 2 usage error (also: two inputs with one output name, or an
   duplicatesSummary: (articles: number, groups: number, failed: number) => `${articles} articles, ${groups} groups of duplicates, ${failed} failed`,
   badThreshold: (value: string) => `--threshold ${value}: expected a number above 0 and at most 1`,
   missingPattern: 'no search text given',
+  fromJsonlPaths: '--from-jsonl reads its records from FILE or stdin: give no PATH',
+  fromJsonlFormat: (format: string) => `--from-jsonl writes JSON Lines: --format ${format} cannot be used (leave it out, or use jsonl)`,
+  fromJsonlOut: '--from-jsonl writes to stdout: --out cannot be used',
+  recordBadJson: 'not a JSON record (or not UTF-8)',
+  recordBadFields: 'not a record: expected an object with a string "path" and one string "text" or "base64"',
+  recordBadBase64: '"base64" is not valid base64',
+  recordTooLong: (limit: string) => `the line is longer than ${limit}; skipped`,
+  recordInternal: (detail: string) => `internal error: ${detail}`,
+  recordsSummary: (exported: number, failed: number) => `records: exported ${exported}, errors ${failed}`,
   titleHit: 'title',
   paragraphHit: (n: number) => `¶${n}`,
   severity: { error: 'error', warning: 'warning', info: 'info' } as Record<'error' | 'warning' | 'info', string>,
@@ -165,6 +181,12 @@ const zh: Messages = {
   --indent none|fullwidth                txt 和 md 中每段前是否加　　（默认 none）
   --images marker|drop                   图片占位写成标记行或省略（默认 marker）
   --image-marker 文本                    图片标记（默认 [图片]）
+  --from-jsonl 文件|-                    供 Spark 的 RDD.pipe、Hadoop Streaming 等使用的映射器：
+                                         从文件或标准输入（-）逐行读取 JSON 记录，
+                                         {"path": P, "text": T} 或 {"path": P, "base64": 原始字节}；
+                                         按相同顺序每条记录向标准输出写一行：其 jsonl 导出，或
+                                         {"path": P, "error": 代码, "message": 说明}；空行不算记录；
+                                         不接受路径，只支持 --format jsonl；有错误记录时退出码仍为 0
 
 选项：
   -h, --help                             显示帮助
@@ -229,6 +251,15 @@ const zh: Messages = {
   duplicatesSummary: (articles, groups, failed) => `${articles} 篇文章，${groups} 组重复，${failed} 个失败`,
   badThreshold: (value) => `--threshold ${value}：应为大于 0、不超过 1 的数`,
   missingPattern: '未指定要查找的文字',
+  fromJsonlPaths: '--from-jsonl 从文件或标准输入读取记录：不要再指定路径',
+  fromJsonlFormat: (format) => `--from-jsonl 输出 JSON Lines：不能使用 --format ${format}（省略它，或用 jsonl）`,
+  fromJsonlOut: '--from-jsonl 输出到标准输出：不能使用 --out',
+  recordBadJson: '不是 JSON 记录（或不是 UTF-8）',
+  recordBadFields: '不是有效记录：应为对象，含字符串 "path"，以及 "text" 或 "base64" 之一（字符串）',
+  recordBadBase64: '"base64" 不是有效的 base64',
+  recordTooLong: (limit) => `该行超过 ${limit}，已跳过`,
+  recordInternal: (detail) => `内部错误：${detail}`,
+  recordsSummary: (exported, failed) => `记录：已导出 ${exported}，错误 ${failed}`,
   titleHit: '标题',
   paragraphHit: (n) => `第${n}段`,
   severity: { error: '错误', warning: '警告', info: '信息' },

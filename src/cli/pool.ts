@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 
-export type BatchKind = 'export' | 'lint';
+export type BatchKind = 'export' | 'lint' | 'mapper';
 
 export class WorkerPool<J, R> {
   private readonly idle: Worker[] = [];

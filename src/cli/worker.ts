@@ -8,12 +8,14 @@ import { runExportJob, type ExportJob } from '../core/batch/export';
 import { runLintJob, type LintJob } from '../core/batch/lint';
 import { nodeFs } from '../node/batchFs';
 import { encodeText } from '../node/encode';
+import { runRecordJob, type RecordJob } from './fromJsonl';
 import type { BatchKind } from './pool';
 
 function kind(): BatchKind | undefined {
   if (isMainThread) return undefined;
   const data = workerData as { articleBatchWorker?: unknown } | undefined;
-  return data?.articleBatchWorker === 'export' || data?.articleBatchWorker === 'lint' ? data.articleBatchWorker : undefined;
+  const job = data?.articleBatchWorker;
+  return job === 'export' || job === 'lint' || job === 'mapper' ? job : undefined;
 }
 
 export function isBatchWorker(): boolean {
@@ -21,6 +23,11 @@ export function isBatchWorker(): boolean {
 }
 
 export function serveBatchJobs(): void {
+  if (kind() === 'mapper') {
+    // `export --from-jsonl`: blocks of JSON lines in, their output lines out (src/cli/fromJsonl.ts).
+    parentPort!.on('message', (jobs: RecordJob[]) => parentPort!.postMessage(jobs.map(runRecordJob)));
+    return;
+  }
   const lint = kind() === 'lint';
   parentPort!.on('message', (jobs: (ExportJob | LintJob)[]) => {
     void (async () => {
