@@ -5,6 +5,7 @@
  * tests check them against the parser.
  */
 import { decodeHTMLStrict } from 'entities';
+import { editInline } from './inline';
 import type { Article, Block } from './model';
 import { PARAGRAPH_CLOSE, paragraphOpen, SEED_STYLE, SPACER, type TextEdit } from './normalize';
 import { parseArticle } from './parse';
@@ -74,7 +75,10 @@ export function editText(article: Article, i: number, from: number, to: number, 
   if (isSimple(article, block)) {
     return { start: block.textStart + from, end: block.textStart + to, text: escapeTyped(article, text) };
   }
-  // Markup inside: an edit within one run of literal text goes there, the tags around it kept.
+  // Markup inside: the text changes, the markup around what stays is kept (inline.ts).
+  const inline = editInline(article, block, from, to, text);
+  if (inline) return inline;
+  // Otherwise an edit within one run of literal text goes there, the tags around it kept.
   const run = article.layout === 'html' ? runFor(textRuns(article, block), from, to) : undefined;
   if (run) return { start: run.rawStart + (from - run.cleanStart), end: run.rawStart + (to - run.cleanStart), text: escapeTyped(article, text) };
   // Otherwise the paragraph's text is rewritten whole, as plain (escaped) text.
