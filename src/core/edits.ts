@@ -5,7 +5,7 @@
  * tests check them against the parser.
  */
 import { decodeHTMLStrict } from 'entities';
-import { editInline } from './inline';
+import { editInline, splitInline } from './inline';
 import type { Article, Block } from './model';
 import { PARAGRAPH_CLOSE, paragraphOpen, SEED_STYLE, SPACER, type TextEdit } from './normalize';
 import { parseArticle } from './parse';
@@ -191,6 +191,9 @@ export function splitParagraph(article: Article, i: number, at: number): TextEdi
     const position = run.rawStart + (at - run.cleanStart);
     return { start: position, end: position, text: close + spacer + open };
   }
+  // Inside a <strong>, a link…: closed before the split and opened again after it (inline.ts).
+  const inline = splitInline(article, block, at, close + spacer + open);
+  if (inline) return inline;
   const head = escapeTyped(article, block.text.slice(0, at));
   const tail = escapeTyped(article, block.text.slice(at));
   return { start: block.textStart, end: block.textEnd, text: head + close + spacer + open + tail };

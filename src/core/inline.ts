@@ -563,3 +563,41 @@ function mergeAdjacent(row: readonly Token[]): Token[] {
   }
   return out;
 }
+
+// ---- Enter inside markup -------------------------------------------------------------------------
+
+/**
+ * Enter at `at` of a paragraph's text, inside inline elements: the elements open there are closed
+ * before `between` (the markup that ends one paragraph and starts the next) and opened again after
+ * it, with their own tags (`<b>乙</b>|<b>丙</b>`), so both halves keep their formatting. `undefined`
+ * where the paragraph's source cannot be mapped so.
+ */
+export function splitInline(article: Article, block: Block, at: number, between: string): TextEdit | undefined {
+  const original = paragraphTokens(article, block);
+  if (!original || at <= 0 || at >= block.text.length) return undefined;
+  const tokens = cutAt(original, [at]);
+  // After the last character before `at` and the elements that close right after it.
+  let split = 0;
+  let offset = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    offset += tokens[k]!.clean.length;
+    if (tokens[k]!.clean.length > 0 && offset <= at) split = k + 1;
+  }
+  if (tokens.slice(0, split).reduce((n, t) => n + t.clean.length, 0) !== at) return undefined;
+  while (split < tokens.length && tokens[split]!.kind === 'close') split++;
+  const open: Token[] = [];
+  for (const token of tokens.slice(0, split)) {
+    if (token.kind === 'open') open.push(token);
+    else if (token.kind === 'close') {
+      const k = open.findIndex((t) => t.pair === token.pair);
+      if (k >= 0) open.splice(k, 1);
+    }
+  }
+  const head = tokens.slice(0, split).map((t) => t.source).join('');
+  const tail = tokens.slice(split).map((t) => t.source).join('');
+  const closers = open.map((t) => `</${t.name!}>`).reverse().join('');
+  const openers = open.map((t) => t.source).join('');
+  if (cleanHtmlText(head + closers) !== block.text.slice(0, at) || cleanHtmlText(openers + tail) !== block.text.slice(at)) return undefined;
+  const raw = article.source.slice(block.textStart, block.textEnd);
+  return narrowEdit(block.textStart, raw, head + closers + between + openers + tail);
+}

@@ -4,7 +4,7 @@ import type { Article, Block } from '../../src/core/model';
 import { applyEdits, type TextEdit } from '../../src/core/normalize';
 import { parseArticle } from '../../src/core/parse';
 import { markupTags } from '../../src/core/text';
-import { editText, viewIndex } from '../../src/core/edits';
+import { editText, splitParagraph, viewIndex } from '../../src/core/edits';
 import { dropsMarkup, editInline, inlineMarks, toggleInline, type InlineMark } from '../../src/core/inline';
 import { generateArticle, mixSeed, type Variant } from '../support/generate';
 
@@ -94,6 +94,21 @@ describe('inline markup: an edit replaces text, not formatting', () => {
     const now = parseArticle(applyEdits(source, [e!]));
     assert.equal(now.blocks[first(now)]!.text, '中文加粗x 文字结尾');
     assert.match(now.source, /<b>加粗x 文字<\/b>/);
+  });
+});
+
+describe('inline markup: Enter inside markup', () => {
+  it('closes the elements open at the caret and opens them again in the new paragraph', () => {
+    const source = wrap('甲<b>乙丙</b>丁<a href="u">戊己</a>');
+    const a = parseArticle(source);
+    const out = applyEdits(source, [splitParagraph(a, first(a), 2)!]);
+    assert.equal(out, wrap('甲<b>乙</b>').replace(/<div>&nbsp;<\/div>$/, '') + `<div>&nbsp;</div><div><span style='x'> <b>丙</b>丁<a href="u">戊己</a></span></div><div>&nbsp;</div>`);
+    const b = parseArticle(out);
+    const [p1, p2] = viewIndex(b).map((k) => b.blocks[k]!);
+    assert.deepEqual(inlineMarks(b, p1!), [{ kind: 'bold', from: 1, to: 2 }]);
+    assert.deepEqual(inlineMarks(b, p2!), [{ kind: 'bold', from: 0, to: 1 }, { kind: 'link', from: 2, to: 4, href: 'u' }]);
+    const inLink = applyEdits(source, [splitParagraph(a, first(a), 5)!]);
+    assert.match(inLink, /<a href="u">戊<\/a><\/span><\/div><div>&nbsp;<\/div><div><span style='x'> <a href="u">己<\/a>/);
   });
 });
 
