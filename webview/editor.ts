@@ -4,7 +4,7 @@
 // delete, insert) waits for the host's `update`.
 
 import { readHostMessage, type HostMessage, type ViewMessage } from '../src/editor/protocol';
-import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, type RenderContext } from './blocks';
+import { fieldOf, indentOf, isTextField, showText, toData, updateCount, type BlockData, type RenderContext } from './blocks';
 import { getSelectionIn, onEdgeLine, readText, setSelectionIn, snapshot, writeText } from './caret';
 import { BlockCaret } from './blockCaret';
 import { Chrome } from './chrome';
@@ -300,16 +300,19 @@ export class ArticleEditor {
   /** Shows the page's text again in a field the browser changed on its own. */
   private revertField(field: HTMLElement): void {
     let text: string | undefined;
+    let block: BlockData | undefined;
     if (field === this.titleEl) text = this.title;
     else if (isTextField(field) && field.parentElement) {
-      const index = this.list.indexOf(field.parentElement);
-      text = this.list.at(index)?.text.slice(indentOf(field));
+      block = this.list.at(this.list.indexOf(field.parentElement));
+      text = block?.text.slice(indentOf(field));
     }
     if (text === undefined) return;
     const shown = readText(field);
     if (shown === text) return;
     const caret = getSelectionIn(field)?.caret;
-    writeText(field, text);
+    // A paragraph gets its bold, italic and links back with its text.
+    if (block) showText(field, block.text, block.marks, this.ctx());
+    else writeText(field, text);
     if (caret !== undefined) setSelectionIn(field, mapOffset(shown, text, caret));
   }
 

@@ -194,9 +194,23 @@ function markKinds(token: Token): InlineMark['kind'][] {
  * `font-weight: bold` style), italic (`<i>`, `<em>`, `font-style: italic`) and links (`<a href>`).
  */
 export function inlineMarks(article: Article, block: Block): InlineMark[] {
-  if (block.verbatim || block.textStart === block.textEnd || article.layout !== 'html') return [];
+  return inlineView(article, block).marks;
+}
+
+/**
+ * Whether an edit of this paragraph across its markup would write it as plain text (its markup
+ * dropped): a paragraph with tags that the token reading cannot map (script, tables, markup
+ * newlines that run across tags).
+ */
+export function dropsMarkup(article: Article, block: Block): boolean {
+  return inlineView(article, block).lossy;
+}
+
+/** What the Article Editor's page shows of a paragraph's markup: its marks, and whether an edit across it drops it (one reading). */
+export function inlineView(article: Article, block: Block): { marks: InlineMark[]; lossy: boolean } {
+  if (block.verbatim || block.textStart === block.textEnd || article.layout !== 'html' || block.text === '') return { marks: [], lossy: false };
   const tokens = paragraphTokens(article, block);
-  if (!tokens) return [];
+  if (!tokens) return { marks: [], lossy: hasTags(article, block) };
   const marks: InlineMark[] = [];
   const opened = new Map<number, { token: Token; from: number }>();
   let offset = 0;
@@ -215,17 +229,7 @@ export function inlineMarks(article: Article, block: Block): InlineMark[] {
     }
     offset += token.clean.length;
   }
-  return marks.sort((a, b) => a.from - b.from || b.to - a.to);
-}
-
-/**
- * Whether an edit of this paragraph across its markup would write it as plain text (its markup
- * dropped): a paragraph with tags that the token reading cannot map (script, tables, markup
- * newlines that run across tags).
- */
-export function dropsMarkup(article: Article, block: Block): boolean {
-  if (block.verbatim || block.textStart === block.textEnd || article.layout !== 'html' || block.text === '') return false;
-  return paragraphTokens(article, block) === undefined && hasTags(article, block);
+  return { marks: marks.sort((a, b) => a.from - b.from || b.to - a.to), lossy: false };
 }
 
 // ---- Edits -------------------------------------------------------------------------------------

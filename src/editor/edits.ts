@@ -3,7 +3,7 @@
  * two versions of it. The paragraph operations themselves are the core's (src/core/edits.ts).
  */
 import { isSimple, shareViewIndex, viewIndex } from '../core/edits';
-import { dropsMarkup, inlineMarks } from '../core/inline';
+import { inlineView } from '../core/inline';
 import type { Article } from '../core/model';
 import type { ViewBlock } from './protocol';
 
@@ -36,9 +36,9 @@ function viewBlock(article: Article, i: number): ViewBlock {
   const simple = isSimple(article, block);
   let view: ViewBlock = { kind: 'paragraph', text: block.text, chars: block.chars, simple };
   if (!simple) {
-    const marks = inlineMarks(article, block);
+    const { marks, lossy } = inlineView(article, block);
     if (marks.length > 0) view = { ...view, marks };
-    if (dropsMarkup(article, block)) view = { ...view, lossy: true };
+    if (lossy) view = { ...view, lossy: true };
   }
   return block.heading ? { ...view, heading: block.heading.level } : view;
 }
