@@ -1,8 +1,9 @@
 // One block of the article as DOM: a paragraph (an editable plain-text field) or an image.
 // Document text only ever goes in through `textContent` (writeText), never as markup.
 
-import type { ViewBlock } from '../src/editor/protocol';
-import { readText, writeText } from './caret';
+import type { ViewBlock, ViewMark } from '../src/editor/protocol';
+import { getSelectionIn, readText, setSelectionIn } from './caret';
+import { renderMarked, showsMarks } from './marks';
 import type { Strings } from './strings';
 import { hiddenIndent, INDENT } from './text';
 
@@ -13,12 +14,17 @@ export interface BlockData {
   readonly chars: number;
   readonly heading?: number;
   readonly simple: boolean;
+  /** Bold, italic and links; `undefined` where the page's text ran ahead of the host's (the field shows what it shows). */
+  readonly marks?: readonly ViewMark[];
+  /** An edit across this paragraph's markup would write it as plain text. */
+  readonly lossy?: boolean;
 }
 
 /** The page's copy of a block the host sent (checked against the protocol on arrival). */
 export function toData(block: ViewBlock): BlockData {
-  const { kind, text, chars, heading, simple } = block;
-  return heading === undefined ? { kind, text, chars, simple } : { kind, text, chars, heading, simple };
+  const { kind, text, chars, heading, simple, marks, lossy } = block;
+  const data: BlockData = heading === undefined ? { kind, text, chars, simple } : { kind, text, chars, heading, simple };
+  return { ...data, marks: marks ?? [], ...(lossy ? { lossy } : {}) };
 }
 
 export interface RenderContext {
@@ -65,11 +71,11 @@ export function indentOf(field: HTMLElement): number {
   return field.dataset.indent === '2' ? 2 : 0;
 }
 
-/** Fills the field with `text`, its `　　` indent hidden. */
-export function showText(field: HTMLElement, text: string): void {
+/** Fills the field with `text`, its `　　` indent hidden, its bold, italic and links drawn (`ctx` for the links' tooltips). */
+export function showText(field: HTMLElement, text: string, marks?: readonly ViewMark[], ctx?: RenderContext): void {
   const indent = hiddenIndent(text);
   field.dataset.indent = String(indent);
-  writeText(field, text.slice(indent));
+  renderMarked(field, text, marks, indent, (href) => ctx?.strings.get('link', href) ?? href);
 }
 
 /** A paragraph's text field (a type of its own: an element that is not one is still an HTMLElement). */
@@ -109,8 +115,9 @@ export function updateCount(blockEl: Element, data: BlockData, ctx: RenderContex
   if (!count) return;
   count.textContent = String(data.chars);
   const title = ctx.strings.get('chars', data.chars);
-  count.setAttribute('title', data.simple ? title : `${title} · ${ctx.strings.get('richParagraph')}`);
-  count.classList.toggle('rich', !data.simple);
+  // Markup is shown; the hint is left for markup an edit cannot keep.
+  count.setAttribute('title', data.lossy ? `${title} · ${ctx.strings.get('richParagraph')}` : title);
+  count.classList.toggle('rich', !!data.lossy);
   const field = fieldOf(blockEl);
   field.classList.toggle('empty', data.text.length === indentOf(field));
 }
@@ -145,7 +152,7 @@ export function createBlock(data: BlockData, index: number, ctx: RenderContext):
     } else {
       field.contentEditable = 'plaintext-only';
     }
-    showText(field, data.text);
+    showText(field, data.text, data.marks, ctx);
     const count = document.createElement('span');
     count.className = 'count';
     count.setAttribute('aria-hidden', 'true');
@@ -172,7 +179,15 @@ export function patchBlock(blockEl: HTMLElement, data: BlockData, index: number,
     // (the user may have typed `　　` into a paragraph that had none).
     const field = fieldOf(blockEl);
     const indent = indentOf(field);
-    if (!(data.text.startsWith(INDENT.slice(0, indent)) && readText(field) === data.text.slice(indent))) showText(field, data.text);
+    const sameText = data.text.startsWith(INDENT.slice(0, indent)) && readText(field) === data.text.slice(indent);
+    if (!sameText) showText(field, data.text, data.marks, ctx);
+    else if (data.marks && !showsMarks(field, data.text, data.marks, indent)) {
+      // The same text with other markup (a bold toggle, or the browser put typed text into an
+      // element the host did not): drawn again, the selection kept.
+      const selection = field.ownerDocument.activeElement === field ? getSelectionIn(field) : null;
+      showText(field, data.text, data.marks, ctx);
+      if (selection) setSelectionIn(field, selection.caret === selection.start ? selection.end : selection.start, selection.caret);
+    }
   }
   applyMeta(blockEl, data, index, ctx);
   return blockEl;

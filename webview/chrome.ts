@@ -19,12 +19,14 @@ export class Chrome {
   readonly titleEl: HTMLElement;
   readonly blocksEl: HTMLElement;
   private readonly buttons: Record<'exportCleanText' | 'normalize' | 'previewNormalization', HTMLButtonElement>;
+  private readonly formatButtons: Record<'bold' | 'italic', HTMLButtonElement>;
   private readonly badge: HTMLElement;
   private readonly totalEl: HTMLElement;
   private readonly messages: HTMLElement;
   private readonly page: HTMLElement;
   private readonly emptyEl: HTMLButtonElement;
   private readonly numbers = new Intl.NumberFormat();
+  private readonly mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
   /** Builds the frame in `root`; `onCommand` runs a toolbar button's command, `onAddFirst` the empty article's button. */
   constructor(
@@ -32,6 +34,7 @@ export class Chrome {
     private readonly strings: Strings,
     onCommand: (command: CommandMessage) => void,
     onAddFirst: () => void,
+    onFormat: (mark: 'bold' | 'italic') => void,
   ) {
     root.textContent = '';
     this.header = el('header', 'header', root);
@@ -48,6 +51,17 @@ export class Chrome {
       normalize: button({ type: 'command', command: 'article.normalize' }, false),
       previewNormalization: button({ type: 'command', command: 'article.previewNormalization' }, false),
     };
+    const format = (mark: 'bold' | 'italic'): HTMLButtonElement => {
+      const b = el('button', `button format format-${mark}`, toolbar);
+      b.type = 'button';
+      b.dataset.mark = mark;
+      el(mark === 'bold' ? 'b' : 'i', '', b).textContent = mark === 'bold' ? 'B' : 'I';
+      // The selection in the paragraph stays where it is.
+      b.addEventListener('mousedown', (e) => e.preventDefault());
+      b.addEventListener('click', () => onFormat(mark));
+      return b;
+    };
+    this.formatButtons = { bold: format('bold'), italic: format('italic') };
     el('span', 'spacer', toolbar);
     this.badge = el('span', 'badge', toolbar);
     this.badge.hidden = true;
@@ -77,6 +91,12 @@ export class Chrome {
     label(this.buttons.normalize, 'normalize', 'normalizeTitle');
     label(this.buttons.previewNormalization, 'previewNormalization', 'previewNormalizationTitle');
     this.buttons.normalize.disabled = readonly;
+    for (const [mark, b] of Object.entries(this.formatButtons)) {
+      const label = this.strings.withShortcut(mark as 'bold' | 'italic', this.mac ? (mark === 'bold' ? '⌘B' : '⌘I') : mark === 'bold' ? 'Ctrl+B' : 'Ctrl+I');
+      b.title = label;
+      b.setAttribute('aria-label', label);
+      b.hidden = readonly;
+    }
     this.header.querySelector('.toolbar')?.setAttribute('aria-label', this.strings.get('toolbar'));
     this.page.setAttribute('aria-label', this.strings.get('article'));
     this.badge.textContent = this.strings.get('readonly');

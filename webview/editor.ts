@@ -4,11 +4,12 @@
 // delete, insert) waits for the host's `update`.
 
 import { readHostMessage, type HostMessage, type ViewMessage } from '../src/editor/protocol';
-import { fieldOf, indentOf, isTextField, toData, updateCount, type BlockData, type RenderContext } from './blocks';
+import { fieldOf, indentOf, isTextField, showText, toData, updateCount, type BlockData, type RenderContext } from './blocks';
 import { getSelectionIn, onEdgeLine, readText, setSelectionIn, snapshot, writeText } from './caret';
 import { BlockCaret } from './blockCaret';
 import { Chrome } from './chrome';
 import { blockCommand, readsField, titleCommand, undoAction, type BlockCommand } from './keys';
+import { droppedBy } from './marks';
 import { Outbox, type Host } from './outbox';
 import { Strings } from './strings';
 import { countChars, diff, mapOffset } from './text';
@@ -54,6 +55,7 @@ export class ArticleEditor {
       this.strings,
       (command) => this.post(command),
       () => this.insert(-1),
+      (mark) => this.formatSelection(mark),
     );
     this.titleEl = this.chrome.titleEl;
     this.blocksEl = this.chrome.blocksEl;
@@ -277,7 +279,22 @@ export class ArticleEditor {
       },
       true,
     );
-    document.addEventListener('selectionchange', () => this.noteFocus());
+    document.addEventListener('selectionchange', () => {
+      this.noteFocus();
+      this.updateNote();
+    });
+    // A link in a paragraph is text to edit: a click puts the caret there, Ctrl+click (⌘ on a
+    // Mac) opens it (the workbench does, for web links). Captured before the webview's own handler.
+    window.addEventListener(
+      'click',
+      (e) => {
+        const link = (e.target as Element | null)?.closest?.('.text a');
+        if (!link || (this.mac ? e.metaKey : e.ctrlKey)) return;
+        e.preventDefault();
+        e.stopPropagation();
+      },
+      true,
+    );
     window.addEventListener('scroll', () => this.saveStateSoon(), { passive: true });
   }
 
@@ -309,16 +326,19 @@ export class ArticleEditor {
   /** Shows the page's text again in a field the browser changed on its own. */
   private revertField(field: HTMLElement): void {
     let text: string | undefined;
+    let block: BlockData | undefined;
     if (field === this.titleEl) text = this.title;
     else if (isTextField(field) && field.parentElement) {
-      const index = this.list.indexOf(field.parentElement);
-      text = this.list.at(index)?.text.slice(indentOf(field));
+      block = this.list.at(this.list.indexOf(field.parentElement));
+      text = block?.text.slice(indentOf(field));
     }
     if (text === undefined) return;
     const shown = readText(field);
     if (shown === text) return;
     const caret = getSelectionIn(field)?.caret;
-    writeText(field, text);
+    // A paragraph gets its bold, italic and links back with its text.
+    if (block) showText(field, block.text, block.marks, this.ctx());
+    else writeText(field, text);
     if (caret !== undefined) setSelectionIn(field, mapOffset(shown, text, caret));
   }
 
@@ -447,6 +467,12 @@ export class ArticleEditor {
       case 'arrow':
         if (this.carets.navigate(command.key, field, index)) e.preventDefault();
         return;
+      case 'format':
+        // Also keeps the workbench from seeing Ctrl+B (its sidebar toggle).
+        e.preventDefault();
+        e.stopPropagation();
+        if (!this.outbox.pending) this.format(target, command.mark);
+        return;
     }
   }
 
@@ -513,7 +539,8 @@ export class ArticleEditor {
     const text = block.text.slice(0, indent) + shown;
     this.outbox.sendEdit(index, change.from + indent, change.to + indent, change.text, text);
     const chars = countChars(text);
-    const data: BlockData = { ...block, text, chars };
+    // The host's marks come with its echo; until then the field shows what the browser made of it.
+    const data: BlockData = { ...block, text, chars, marks: undefined };
     this.list.setData(index, data);
     this.total += chars - block.chars;
     updateCount(blockEl, data, this.ctx());
@@ -535,7 +562,14 @@ export class ArticleEditor {
     const snap = snapshot(field);
     const shown = snap.text;
     const selection = snap.selection ?? { start: shown.length, end: shown.length, caret: shown.length };
-    writeText(field, shown.slice(0, selection.start) + text + shown.slice(selection.end));
+    const range = snap.selection && field !== this.titleEl ? document.getSelection()?.getRangeAt(0) : undefined;
+    if (range) {
+      // In place, so that the bold or link around the selection stays drawn.
+      range.deleteContents();
+      range.insertNode(document.createTextNode(text));
+    } else {
+      writeText(field, shown.slice(0, selection.start) + text + shown.slice(selection.end));
+    }
     setSelectionIn(field, selection.start + text.length);
     if (field === this.titleEl) this.commitTitle();
     else this.commit(field);
@@ -686,6 +720,52 @@ export class ArticleEditor {
     this.list.splice(draft.index, 1, []);
     this.renderTotal();
     this.renderEmpty();
+  }
+
+  // ---- inline markup ---------------------------------------------------------------------------
+
+  /** A toolbar button: bold or italic on the selection of the paragraph the caret is in. */
+  private formatSelection(mark: 'bold' | 'italic'): void {
+    const field = document.activeElement;
+    if (isTextField(field) && !this.outbox.pending && !this.readonly) this.format(field, mark);
+  }
+
+  /** Ctrl+B / Ctrl+I: the host makes the selection bold or italic, or not (a toggle, one undo step). */
+  private format(field: HTMLElement, mark: 'bold' | 'italic'): void {
+    if (this.readonly || !isTextField(field) || !field.parentElement) return;
+    const index = this.list.indexOf(field.parentElement);
+    const selection = getSelectionIn(field);
+    if (index < 0 || !selection || selection.start === selection.end) return;
+    const indent = indentOf(field);
+    this.post({ type: 'format', version: this.outbox.version, block: index, from: selection.start + indent, to: selection.end + indent, mark });
+  }
+
+  /**
+   * The note under the paragraph being edited, before an edit would drop markup: the selection
+   * holds the whole text of a bold, italic or link, or the paragraph's markup cannot be kept.
+   */
+  private updateNote(): void {
+    const field = document.activeElement;
+    let text = '';
+    let blockEl: Element | null = null;
+    if (isTextField(field) && field.parentElement && !this.readonly) {
+      blockEl = field.parentElement;
+      const block = this.list.at(this.list.indexOf(blockEl));
+      const selection = getSelectionIn(field);
+      if (block?.lossy) text = this.strings.get('lossyParagraph');
+      else if (selection && selection.end > selection.start) {
+        const names = droppedBy(field, selection.start, selection.end).map((kind) => this.strings.get(kind === 'bold' ? 'markBold' : kind === 'italic' ? 'markItalic' : 'markLink'));
+        if (names.length > 0) text = this.strings.get('dropsMarkup', names.join(', '));
+      }
+    }
+    const current = this.blocksEl.querySelector('.note');
+    if (current && (text === '' || current.parentElement !== blockEl)) current.remove();
+    if (text === '' || !blockEl) return;
+    const note = current && current.parentElement === blockEl ? current : document.createElement('div');
+    note.className = 'note';
+    note.setAttribute('role', 'status');
+    if (note.textContent !== text) note.textContent = text;
+    if (!note.parentElement) blockEl.append(note);
   }
 
   // ---- caret and focus -------------------------------------------------------------------------

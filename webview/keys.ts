@@ -20,6 +20,8 @@ export type BlockCommand =
   | { readonly kind: 'joinBefore' }
   /** Delete at the end of a paragraph (a caret, no selection): the block after comes in. */
   | { readonly kind: 'joinAfter' }
+  /** Ctrl+B / Ctrl+I (⌘ on a Mac): bold or italic on the selection, or off. */
+  | { readonly kind: 'format'; readonly mark: 'bold' | 'italic' }
   /** A plain arrow key: on to the next block where the caret is at the paragraph's edge. */
   | { readonly kind: 'arrow'; readonly key: Arrow };
 
@@ -60,6 +62,8 @@ export function blockCommand(e: Keys, opts: { mac: boolean; readonly: boolean; t
     if (mod && e.shiftKey && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k')) return { kind: 'delete' };
     if (e.altKey && !mod && !e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) return { kind: 'move', direction: e.key === 'ArrowUp' ? -1 : 1 };
     if (!text && !mod && !e.altKey && (e.key === 'Backspace' || e.key === 'Delete')) return { kind: 'delete' };
+    if (text && mod && !e.altKey && !e.shiftKey && (e.code === 'KeyB' || e.key.toLowerCase() === 'b')) return { kind: 'format', mark: 'bold' };
+    if (text && mod && !e.altKey && !e.shiftKey && (e.code === 'KeyI' || e.key.toLowerCase() === 'i')) return { kind: 'format', mark: 'italic' };
     if (!text && e.key === 'Enter' && !mod && !e.altKey) return { kind: 'insert' };
     if (text && e.key === 'Enter' && !mod && !e.altKey) return { kind: 'split' };
     if (text && !mod && !e.altKey && !e.shiftKey && (e.key === 'Backspace' || e.key === 'Delete')) {

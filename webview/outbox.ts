@@ -97,7 +97,8 @@ export class Outbox {
       if (at >= 0) {
         // An edit the page sent earlier: the page's text already has it and what came after.
         sent.splice(0, at + 1);
-        return { data: { ...incoming, text: local.text, chars: local.chars }, echo: true };
+        // Its marks are for the host's (older) text: the field keeps showing what it shows.
+        return { data: { ...incoming, text: local.text, chars: local.chars, marks: undefined }, echo: true };
       }
       this.inflight.delete(index);
     }

@@ -5,6 +5,7 @@
  * tests check them against the parser.
  */
 import { decodeHTMLStrict } from 'entities';
+import { editInline, splitInline } from './inline';
 import type { Article, Block } from './model';
 import { PARAGRAPH_CLOSE, paragraphOpen, SEED_STYLE, SPACER, type TextEdit } from './normalize';
 import { parseArticle } from './parse';
@@ -112,7 +113,10 @@ export function editText(article: Article, i: number, from: number, to: number, 
   if (isSimple(article, block)) {
     return { start: block.textStart + from, end: block.textStart + to, text: escapeTyped(article, text) };
   }
-  // Markup inside: an edit within one run of literal text goes there, the tags around it kept.
+  // Markup inside: the text changes, the markup around what stays is kept (inline.ts).
+  const inline = editInline(article, block, from, to, text);
+  if (inline) return inline;
+  // Otherwise an edit within one run of literal text goes there, the tags around it kept.
   const run = article.layout === 'html' ? runFor(textRuns(article, block), from, to) : undefined;
   if (run) return { start: run.rawStart + (from - run.cleanStart), end: run.rawStart + (to - run.cleanStart), text: escapeTyped(article, text) };
   // Otherwise the paragraph's text is rewritten whole, as plain (escaped) text.
@@ -233,6 +237,9 @@ export function splitParagraph(article: Article, i: number, at: number, style = 
     const position = run.rawStart + (at - run.cleanStart);
     return { start: position, end: position, text: close + spacer + open + indent };
   }
+  // Inside a <strong>, a link…: closed before the split and opened again after it (inline.ts).
+  const inline = splitInline(article, block, at, close + spacer + open);
+  if (inline) return inline;
   const head = escapeTyped(article, block.text.slice(0, at));
   const tail = escapeTyped(article, block.text.slice(at));
   return { start: block.textStart, end: block.textEnd, text: head + close + spacer + open + indent + tail };

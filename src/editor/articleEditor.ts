@@ -10,6 +10,7 @@ import type { TextEdit } from '../core/normalize';
 import type { ArticleCache } from '../documents/articleCache';
 import { getConfig } from '../config';
 import { deleteBlock, editText, editTitle, insertParagraph, mergeParagraphs, shownText, splitParagraph, swapBlocks, viewIndex } from '../core/edits';
+import { toggleInline } from '../core/inline';
 import { diffView, editorView, type EditorView } from './edits';
 import { readViewMessage, TOOLBAR_COMMANDS, type HostMessage, type ViewMessage, type ViewStrings } from './protocol';
 import { UndoGroups, type TypingEdit } from './undoGroups';
@@ -66,7 +67,15 @@ function strings(): ViewStrings {
     untitled: vscode.l10n.t('(untitled)'),
     imageBlock: vscode.l10n.t('Image {0}'),
     emptyParagraph: vscode.l10n.t('(empty paragraph)'),
-    richParagraph: vscode.l10n.t('This paragraph has markup (bold, links, line breaks): typing keeps it; an edit across markup writes the paragraph as plain text'),
+    richParagraph: vscode.l10n.t('This paragraph has markup that an edit across it cannot keep: such an edit writes the paragraph as plain text'),
+    bold: vscode.l10n.t('Bold'),
+    italic: vscode.l10n.t('Italic'),
+    link: vscode.l10n.t('Link to {0} (Ctrl+click to open)'),
+    dropsMarkup: vscode.l10n.t('Deleting the selection also removes its markup: {0}.'),
+    markBold: vscode.l10n.t('bold'),
+    markItalic: vscode.l10n.t('italic'),
+    markLink: vscode.l10n.t('a link'),
+    lossyParagraph: vscode.l10n.t('This paragraph’s markup cannot be kept through an edit across it: such an edit writes the paragraph as plain text (Undo brings it back).'),
     addParagraph: vscode.l10n.t('Add a paragraph'),
     toolbar: vscode.l10n.t('Article tools'),
     article: vscode.l10n.t('Article'),
@@ -255,7 +264,13 @@ export class EditorSession implements vscode.Disposable {
       const edit = this.editFor(message);
       if (!edit) {
         const plainInsert = this.article.layout === 'plain' && (message.type === 'insert' || message.type === 'split');
-        this.refuse(plainInsert ? vscode.l10n.t('A plain-text article has no empty paragraphs: split a paragraph inside its text.') : vscode.l10n.t('The Article Editor cannot make this change here.'));
+        this.refuse(
+          plainInsert
+            ? vscode.l10n.t('A plain-text article has no empty paragraphs: split a paragraph inside its text.')
+            : message.type === 'format'
+              ? vscode.l10n.t('Bold and italic cannot be changed here: the formatting comes from a style, or the markup would not nest.')
+              : vscode.l10n.t('The Article Editor cannot make this change here.'),
+        );
         return false;
       }
       const document = this.document;
@@ -338,6 +353,11 @@ export class EditorSession implements vscode.Disposable {
         const i = paragraph(message.block);
         if (i === undefined || message.to < message.from || message.to > shownText(article, article.blocks[i]!).length) return undefined;
         return editText(article, i, message.from, message.to, message.text);
+      }
+      case 'format': {
+        const i = paragraph(message.block);
+        if (i === undefined || message.to <= message.from || message.to > article.blocks[i]!.text.length) return undefined;
+        return toggleInline(article, article.blocks[i]!, message.from, message.to, message.mark);
       }
       case 'editTitle':
         if (message.to < message.from || message.to > article.title.length) return undefined;

@@ -3,6 +3,7 @@
  * two versions of it. The paragraph operations themselves are the core's (src/core/edits.ts).
  */
 import { isSimple, shareViewIndex, shownText, viewIndex } from '../core/edits';
+import { inlineView } from '../core/inline';
 import type { Article } from '../core/model';
 import type { ViewBlock } from './protocol';
 
@@ -32,12 +33,24 @@ export interface ViewChange {
 function viewBlock(article: Article, i: number): ViewBlock {
   const block = article.blocks[i]!;
   if (block.kind === 'image') return { kind: 'image', text: '', chars: 0, simple: true };
-  const view: ViewBlock = { kind: 'paragraph', text: shownText(article, block), chars: block.chars, simple: isSimple(article, block) };
+  const simple = isSimple(article, block);
+  let view: ViewBlock = { kind: 'paragraph', text: shownText(article, block), chars: block.chars, simple };
+  if (!simple) {
+    const { marks, lossy } = inlineView(article, block);
+    if (marks.length > 0) view = { ...view, marks };
+    if (lossy) view = { ...view, lossy: true };
+  }
   return block.heading ? { ...view, heading: block.heading.level } : view;
 }
 
 function sameView(a: ViewBlock, b: ViewBlock): boolean {
-  return a.kind === b.kind && a.text === b.text && a.heading === b.heading && a.simple === b.simple && a.chars === b.chars;
+  return a.kind === b.kind && a.text === b.text && a.heading === b.heading && a.simple === b.simple && a.chars === b.chars && a.lossy === b.lossy && sameMarks(a.marks, b.marks);
+}
+
+function sameMarks(a: ViewBlock['marks'], b: ViewBlock['marks']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((m, k) => m.kind === b[k]!.kind && m.from === b[k]!.from && m.to === b[k]!.to && m.href === b[k]!.href);
 }
 
 /**
@@ -56,7 +69,9 @@ export function diffView(previous: Article, view: EditorView, next: Article): Vi
       const i = view.index[v]!;
       const before = previous.blocks[i]!;
       const after = next.blocks[i]!;
-      if (before.text === after.text && (before.text !== '' || shownText(previous, before) === shownText(next, after)) && before.heading?.level === after.heading?.level && before.chars === after.chars) continue;
+      // Same text, same markup (a bold toggle changes the source's length, not the text); an empty
+      // paragraph shows its indent.
+      if (before.text === after.text && (before.text !== '' || shownText(previous, before) === shownText(next, after)) && before.heading?.level === after.heading?.level && before.chars === after.chars && before.textEnd - before.textStart === after.textEnd - after.textStart) continue;
       blocks[v] = viewBlock(next, i);
       if (from < 0) from = v;
       to = v + 1;

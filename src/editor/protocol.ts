@@ -110,6 +110,11 @@ export const VIEW_STRING_KEYS = [
   'insertBlock', 'deleteBlock', 'moveUp', 'moveDown',
   // The button shown when the article has no blocks; the error bar's close button.
   'addParagraph', 'dismiss',
+  // Bold and italic (toolbar buttons with their shortcut); a link's tooltip ({0}: its target).
+  'bold', 'italic', 'link',
+  // The note under a paragraph before an edit drops markup: the selection holds the whole text of
+  // ({0}:) a list of 'markBold', 'markItalic', 'markLink'; or the paragraph's markup cannot be kept.
+  'dropsMarkup', 'markBold', 'markItalic', 'markLink', 'lossyParagraph',
   // Accessible names of the toolbar and of the article.
   'toolbar', 'article',
 ] as const;
@@ -121,6 +126,17 @@ const viewStrings: Check<ViewStrings> = (value: unknown): value is ViewStrings =
   isPlainObject(value) && VIEW_STRING_KEYS.every((key) => Object.prototype.hasOwnProperty.call(value, key) && text(value[key]));
 
 // ---- Host → page ----------------------------------------------------------------------------
+
+/** A stretch of a paragraph's text that is bold, italic or a link (the core's `InlineMark`). */
+const MARK = {
+  kind: oneOf('bold', 'italic', 'link'),
+  /** `[from, to)` of the block's text. */
+  from: integer(),
+  to: integer(),
+  href: optional(text),
+};
+export type ViewMark = ShapeOf<typeof MARK>;
+export const isViewMark = shape(MARK);
 
 const VIEW_BLOCK = {
   kind: oneOf('paragraph', 'image'),
@@ -135,6 +151,10 @@ const VIEW_BLOCK = {
    * breaks): typing still works, but an edit across markup rewrites that paragraph as plain text.
    */
   simple: flag,
+  /** The paragraph's bold, italic and links (none: plain text). */
+  marks: optional(listOf(isViewMark, 100_000)),
+  /** The paragraph has markup an edit across it cannot keep (it would be written as plain text). */
+  lossy: optional(flag),
 };
 
 /** One block as the page shows it. */
@@ -190,6 +210,8 @@ export const VIEW_MESSAGES = {
   delete: { version, block },
   /** A new paragraph after block `block` (-1: before the first): empty, or holding the typed `text`. */
   insert: { version, block: integer(-1), text: optional(text) },
+  /** Ctrl+B / Ctrl+I: make `[from, to)` of block `block`'s text bold or italic, or not (a toggle). */
+  format: { version, block, from: integer(), to: integer(), mark: oneOf('bold', 'italic') },
   undo: {},
   redo: {},
   /** The caret is in block `block` (for the Article Outline to follow). */

@@ -127,7 +127,7 @@ describe('Article Editor on the seed', function () {
     const total = editor.locator('.toolbar .total');
     assert.equal(await textOf(total), `${seed.total.toLocaleString('en-US')} chars in all`);
     // The toolbar's buttons.
-    assert.deepEqual(await editor.locator('.toolbar button').allTextContents(), ['Export Clean Text', 'Normalize Styling', 'Preview Normalization']);
+    assert.deepEqual(await editor.locator('.toolbar button').allTextContents(), ['Export Clean Text', 'Normalize Styling', 'Preview Normalization', 'B', 'I']);
     await page.locator('.tabs-container .tab.active', { hasText: SEED }).waitFor();
     await workbench.screenshot('editor-open');
   });
