@@ -55,6 +55,9 @@ const builds = [
     tsconfig: 'webview/tsconfig.json',
   },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (src/cli/workerMain.ts): only what a worker runs, always minified, so
+  // each worker starts fast.
+  { ...common, minify: true, entryPoints: { worker: 'src/cli/workerMain.ts' }, outdir: 'dist' },
 ];
 
 if (args.has('--tests')) {

@@ -36,7 +36,7 @@ describe('folder-job engine: export', () => {
       paths: ['/c'],
       format: 'jsonl',
       options: DEFAULT_EXPORT_OPTIONS,
-      destination: { kind: 'stream', write: async (output) => void outputs.push(output) },
+      destination: { kind: 'stream', write: async (output) => void outputs.push(String(output)) },
       onProblem: (problem, skipped) => problems.push([problem, skipped]),
     });
     assert.deepEqual(outputs.map((line) => JSON.parse(line).path), ['/c/a.txt', '/c/sub/b.txt']);
