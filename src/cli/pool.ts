@@ -8,16 +8,17 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
- * A worker's script: for export, dist/worker.js next to the CLI's own script (small, minified:
- * src/cli/workerMain.ts) where it is there; else, and for lint, the CLI's script itself.
+ * A worker's script: for export and `normalize --check`, dist/worker.js next to the CLI's own
+ * script (small, minified: src/cli/workerMain.ts) where it is there; else, and for lint, the CLI's
+ * script itself.
  */
 export function workerScript(cliScript: string, kind: BatchKind): string {
-  if (kind !== 'export') return cliScript;
+  if (kind === 'lint') return cliScript;
   const worker = join(dirname(cliScript), 'worker.js');
   return existsSync(worker) ? worker : cliScript;
 }
 
-export type BatchKind = 'export' | 'lint';
+export type BatchKind = 'export' | 'lint' | 'normalize';
 
 export class WorkerPool<J, R> {
   private readonly idle: Worker[] = [];

@@ -1,8 +1,8 @@
 /**
  * The CLI's worker threads: batches of jobs in, their results out, until the pool ends it. The
- * work is the core's export job (src/cli/exportWorker.ts) or {@link runLintJob} over
- * Node's file system. An export worker runs dist/worker.js (src/cli/workerMain.ts), a lint worker
- * the CLI's own script (dist/cli.js); either is started with `workerData.articleBatchWorker`
+ * work is the core's export job (src/cli/exportWorker.ts), `normalize --check`
+ * (src/cli/normalizeWorker.ts) or {@link runLintJob} over Node's file system. Export and check
+ * workers run dist/worker.js (src/cli/workerMain.ts), a lint worker the CLI's own script (dist/cli.js); either is started with `workerData.articleBatchWorker`
  * naming the job kind (src/cli/pool.ts).
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -10,12 +10,14 @@ import { runLintJob, type LintJob } from '../core/batch/lint';
 import { nodeFs } from '../node/batchFs';
 import { encodeText } from '../node/encode';
 import { serveExportJobs } from './exportWorker';
+import { serveNormalizeChecks } from './normalizeWorker';
 import type { BatchKind } from './pool';
 
 export function batchKind(): BatchKind | undefined {
   if (isMainThread) return undefined;
   const data = workerData as { articleBatchWorker?: unknown } | undefined;
-  return data?.articleBatchWorker === 'export' || data?.articleBatchWorker === 'lint' ? data.articleBatchWorker : undefined;
+  const kind = data?.articleBatchWorker;
+  return kind === 'export' || kind === 'lint' || kind === 'normalize' ? kind : undefined;
 }
 
 export function isBatchWorker(): boolean {
@@ -25,6 +27,10 @@ export function isBatchWorker(): boolean {
 export function serveBatchJobs(): void {
   if (batchKind() === 'export') {
     serveExportJobs();
+    return;
+  }
+  if (batchKind() === 'normalize') {
+    serveNormalizeChecks();
     return;
   }
   parentPort!.on('message', (jobs: LintJob[]) => {
