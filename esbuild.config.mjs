@@ -57,6 +57,9 @@ const builds = [
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The pure core as a library: package.json "exports"."./core" (declarations: tsconfig.core.json).
   { ...common, entryPoints: { 'core/index': 'src/core/index.ts' }, outdir: 'dist' },
+  // The CLI's worker threads (src/cli/workerMain.ts): only what a worker runs, always minified, so
+  // each worker starts fast.
+  { ...common, minify: true, entryPoints: { worker: 'src/cli/workerMain.ts' }, outdir: 'dist' },
 ];
 
 if (args.has('--tests')) {

@@ -2,15 +2,17 @@
  * The baselines of the export benchmark (bench/export.bench.ts), each a process of its own like
  * the CLI, so that wall time and peak RSS are measured the same way for all:
  *
- *   node out/bench/export-baselines.js parse5|html-to-text FOLDER...
+ *   node out/bench/export-baselines.js floor|parse5|html-to-text FOLDER...
  *
  * Both walk the folders as the CLI does (recursively, `.txt` files, names sorted, hidden folders
- * and node_modules skipped), read and decode each file (UTF-8, BOM dropped), take line 1 as the
+ * and node_modules skipped), read and decode each file (UTF-8, BOM dropped; else GB18030), take line 1 as the
  * title line (up to a `<` where the body runs on from it) and write one JSON line per article to
  * stdout, in the CLI's shape: `{ path, title, titleLine, listIndex, blocks }`.
  *
  * - `parse5`: the naive way, `parse5.parseFragment(body)` and the text of each `<span>`, trimmed,
  *   as a paragraph (so plain-text and `<p>` articles come out without blocks).
+ * - `floor`: only the reading and the decoding (UTF-8, else GB18030) of every file, no output: the
+ *   least any export costs.
  * - `html-to-text`: `compile()` with its default options once (the library's advice for many
  *   documents), then the body of each file converted; each non-empty line is a paragraph.
  */
@@ -96,14 +98,41 @@ const EXTRACT: Record<string, (body: string) => Block[]> = {
   },
 };
 
+/**
+ * The floor: what any export must do at least, reading every file (one `readFileSync` each) and
+ * decoding it into a string (UTF-8, or GB18030 where the bytes are not UTF-8), nothing else.
+ */
+function floor(folders: readonly string[]): void {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const gb18030 = new TextDecoder('gb18030');
+  let count = 0;
+  let chars = 0;
+  for (const folder of folders) {
+    for (const path of walk(resolve(folder))) {
+      const bytes = readFileSync(path);
+      let text: string;
+      try {
+        text = utf8.decode(bytes);
+      } catch {
+        text = gb18030.decode(bytes);
+      }
+      chars += text.length;
+      count++;
+    }
+  }
+  process.stderr.write(`floor: ${count} files, ${chars} characters\n`);
+}
+
 async function main(): Promise<void> {
   const [which, ...folders] = process.argv.slice(2);
+  if (which === 'floor' && folders.length > 0) return floor(folders);
   const extract = which !== undefined ? EXTRACT[which] : undefined;
   if (extract === undefined || folders.length === 0) {
-    process.stderr.write('usage: node out/bench/export-baselines.js parse5|html-to-text FOLDER...\n');
+    process.stderr.write('usage: node out/bench/export-baselines.js floor|parse5|html-to-text FOLDER...\n');
     process.exit(2);
   }
-  const decoder = new TextDecoder('utf-8'); // drops a BOM
+  const utf8 = new TextDecoder('utf-8', { fatal: true }); // drops a BOM
+  const gb18030 = new TextDecoder('gb18030');
   let pending = '';
   const flush = async (): Promise<void> => {
     const chunk = pending;
@@ -113,7 +142,13 @@ async function main(): Promise<void> {
   let count = 0;
   for (const folder of folders) {
     for (const path of walk(resolve(folder))) {
-      const text = decoder.decode(readFileSync(path));
+      const bytes = readFileSync(path);
+      let text: string;
+      try {
+        text = utf8.decode(bytes);
+      } catch {
+        text = gb18030.decode(bytes); // the older files of these corpora, as the CLI reads them
+      }
       const { titleLine, body } = split(text);
       const { title, listIndex } = titleOf(titleLine);
       pending += JSON.stringify({ path, title, titleLine, listIndex, blocks: extract(body) }) + '\n';

@@ -134,6 +134,7 @@ interface NormalizeValues {
   indent?: string;
   layout?: string;
   'keep-empty'?: boolean;
+  jobs?: string;
 }
 
 function normalizeFiles(paths: string[], values: NormalizeValues): Promise<number> {
@@ -145,7 +146,9 @@ function normalizeFiles(paths: string[], values: NormalizeValues): Promise<numbe
     layout: choice('layout', values.layout, ['oneLine', 'blockPerLine'], DEFAULT_NORMALIZE_OPTIONS.layout),
     removeEmptyParagraphs: values['keep-empty'] !== true,
   };
-  return runNormalize({ paths, write: values.write === true, options }, messages, stdout);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(messages.badJobs(values.jobs ?? ''));
+  return runNormalize({ paths, write: values.write === true, options, jobs, script: __filename }, messages, stdout);
 }
 
 async function main(argv: string[]): Promise<number> {

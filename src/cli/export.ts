@@ -23,6 +23,41 @@ export interface ExportRequest {
 
 /** Files a worker gets at a time: fewer round trips between threads. */
 const BATCH = 16;
+/** Bytes of output gathered before one write to stdout: a few large writes rather than one per article. */
+const WRITE_CHUNK = 256 * 1024;
+
+/** White space at the end of a JSON output (its final line end), as bytes. */
+function trimEndBytes(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x20 || bytes[end - 1] === 0x09)) end--;
+  return bytes.subarray(0, end);
+}
+
+/**
+ * stdout in large writes: outputs (strings, or the UTF-8 bytes the workers send) are gathered
+ * into chunks of about {@link WRITE_CHUNK} bytes; {@link flush} writes what is left.
+ */
+class Coalescer {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+
+  constructor(private readonly stdout: Output) {}
+
+  async write(output: string | Uint8Array): Promise<void> {
+    const bytes = typeof output === 'string' ? Buffer.from(output, 'utf8') : output;
+    this.parts.push(bytes);
+    this.size += bytes.length;
+    if (this.size >= WRITE_CHUNK) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    await this.stdout.write(chunk);
+  }
+}
 
 /** Runs the export; returns the exit code (0 all exported, 1 some failed, 2 refused before writing). */
 export async function runExport(request: ExportRequest, script: string, messages: Messages, stdout: Output): Promise<number> {
@@ -39,7 +74,8 @@ export async function runExport(request: ExportRequest, script: string, messages
   const pool = request.jobs > 1 && !single ? new WorkerPool<ExportJob, ExportJobResult>(script, request.jobs, 'export') : undefined;
   const arrayJson = format === 'json' && out === undefined && !single;
   const clear = progress ? '\r\x1b[K' : '';
-  if (arrayJson) await stdout.write('[\n');
+  const sink = new Coalescer(stdout);
+  if (arrayJson) await sink.write('[\n');
   let summary;
   try {
     summary = await runExportJobs({
@@ -51,9 +87,10 @@ export async function runExport(request: ExportRequest, script: string, messages
         out === undefined
           ? {
               kind: 'stream',
-              write: (output, index) => {
+              write: async (output, index) => {
                 const separator = index === 0 ? '' : arrayJson ? ',\n' : format === 'txt' || format === 'md' ? '\n' : '';
-                return stdout.write(separator + (arrayJson ? output.trimEnd() : output));
+                if (separator !== '') await sink.write(separator);
+                await sink.write(!arrayJson ? output : typeof output === 'string' ? output.trimEnd() : trimEndBytes(output));
               },
             }
           : { kind: 'folder', out, overwrite: request.overwrite },
@@ -68,6 +105,7 @@ export async function runExport(request: ExportRequest, script: string, messages
   } finally {
     await pool?.close();
   }
+  await sink.flush();
   if (summary.refused) {
     const refused = summary.refused;
     const line = 'paths' in refused ? messages.collision(refused.paths[0]!, refused.paths[1]!) : messages.badOut(refused.path, refused.detail ?? refused.problem);

@@ -33,6 +33,7 @@ Normalize options:
   --indent keep|fullwidth|none           the 　　 before each paragraph (default keep)
   --layout oneLine|blockPerLine          body on one line, or one paragraph per line (default oneLine)
   --keep-empty                           keep empty paragraphs (default: removed)
+  -j, --jobs N                           worker threads for --check, as for export
 
 Export options:
   -f, --format txt|md|json|jsonl         output format (required)
@@ -170,6 +171,7 @@ const zh: Messages = {
   --indent keep|fullwidth|none           每段前的　　（默认 keep）
   --layout oneLine|blockPerLine          正文写成一行，或每段一行（默认 oneLine）
   --keep-empty                           保留空段落（默认删除）
+  -j, --jobs N                           --check 的工作线程数，同 export
 
 导出选项：
   -f, --format txt|md|json|jsonl         输出格式（必填）

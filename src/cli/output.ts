@@ -20,7 +20,7 @@ export class Output {
   }
 
   /** Writes a chunk, waiting while the stream asks to; resolves at once when stdout is gone. */
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (this.closed) return;
     const ok = this.stream.write(chunk, (error) => {
       if (error) this.failure ??= (error as NodeJS.ErrnoException).code ?? String(error);

@@ -6,7 +6,7 @@
  * recognised by name and attribute syntax, every other `<` and `&` is text, and only then does
  * parse5 read the markup.
  */
-import { decodeHTMLStrict } from 'entities';
+import { decodeHTML, decodeHTMLStrict } from 'entities';
 import { parseFragment } from 'parse5';
 
 /** Inline and block tag names that real markup in these corpora uses. Anything else after `<` is text. */
@@ -143,12 +143,64 @@ function collectText(node: HtmlNode, out: string[]): void {
   }
 }
 
-/** Text of a piece of HTML as a reader sees it, with `<br>` as {@link BREAK}. */
-function markupText(raw: string): string {
-  const fragment = parseFragment(escapeStray(raw)) as unknown as HtmlNode;
+/** The text parse5 reads from HTML (after {@link escapeStray}), with `<br>` as {@link BREAK}. */
+function parse5Text(html: string): string {
+  const fragment = parseFragment(html) as unknown as HtmlNode;
   const parts: string[] = [];
   collectText(fragment, parts);
   return parts.join('');
+}
+
+/**
+ * Phrasing tags whose tree never moves, drops or adds text: however they nest or misnest (the
+ * adoption agency only rearranges elements), the text of HTML holding only these is its text
+ * runs in order. No block, list, table, heading or `pre` (which drops a newline) among them.
+ */
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'b', 'big', 'br', 'cite', 'code', 'del', 'em', 'font', 'i', 'img', 'ins', 'label', 'mark', 'o:p', 'q', 's',
+  'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tt', 'u', 'wbr',
+]);
+const CR = /\r\n?/g;
+
+/** A text run as parse5 reads it: CR and CRLF made LF (its input stream does that), then character references decoded as in HTML text. */
+function runText(run: string): string {
+  const text = run.indexOf('\r') >= 0 ? run.replace(CR, '\n') : run;
+  return text.indexOf('&') >= 0 ? decodeHTML(text) : text;
+}
+
+/**
+ * The text of HTML made by {@link escapeStray} (every `<` in it starts a markup tag) without
+ * building a tree, where it holds only {@link INLINE_TAGS}: the same string as parse5's tree gives
+ * (a unit test compares them over the generated corpus, the seeds and random markup). `undefined`
+ * for anything else (another tag, a comment, a NUL): parse5 reads that.
+ */
+function inlineText(html: string): string | undefined {
+  if (html.indexOf('\u0000') >= 0) return undefined;
+  let out = '';
+  let from = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', from)) {
+    if (html.charCodeAt(i + 1) === 0x21 /* ! comment */) return undefined;
+    const end = realTagEnd(html, i);
+    if (end < 0) return undefined;
+    const closing = html.charCodeAt(i + 1) === 0x2f;
+    const name = TAG_NAME.exec(html.slice(i, i + 40))?.[1]?.toLowerCase();
+    if (name === undefined || !INLINE_TAGS.has(name) || (closing && name === 'br')) return undefined;
+    out += runText(html.slice(from, i));
+    if (name === 'br') out += BREAK;
+    from = end;
+  }
+  return out + runText(html.slice(from));
+}
+
+/** Text of a piece of HTML as a reader sees it, with `<br>` as {@link BREAK}. */
+export function markupText(raw: string): string {
+  const html = escapeStray(raw);
+  return inlineText(html) ?? parse5Text(html);
+}
+
+/** {@link markupText} always through parse5's tree: what the fast path is checked against. */
+export function markupTextByParse5(raw: string): string {
+  return parse5Text(escapeStray(raw));
 }
 
 /** Is this a wide (CJK) character, next to which a markup newline joins with nothing? */

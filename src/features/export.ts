@@ -187,7 +187,7 @@ async function exportFolder(log: vscode.OutputChannel, folder: vscode.Uri | unde
         format,
         options,
         destination: oneFile
-          ? { kind: 'stream', write: async (output) => void lines.push(output) }
+          ? { kind: 'stream', write: async (output) => void lines.push(typeof output === 'string' ? output : new TextDecoder().decode(output)) }
           : { kind: 'folder', out: target.path, overwrite: args.overwrite ?? askOverwrite },
         name: (input) => display(input.path),
         onProblem: (problem, skipped) => log.appendLine(problemLine(problem, skipped, display)),

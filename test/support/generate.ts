@@ -1002,11 +1002,18 @@ export function generateArticle(rngOrSeed: Rng | number, options: GenerateOption
 export interface CorpusEntry extends GeneratedArticle {
   /** A file name in the corpus's style: `NNN_` + 16 hex digits + `.txt`. */
   readonly name: string;
+  /** How the file is written: UTF-8, or (variant J's older files) GB18030; see {@link CorpusOptions.gb18030}. */
+  readonly encoding: 'utf-8' | 'gb18030';
 }
 
 export interface CorpusOptions extends Omit<GenerateOptions, 'variant'> {
   /** The variants to cycle through; all of A–J by default. */
   readonly variants?: readonly Variant[];
+  /**
+   * The share (0–1) of articles to be written in GB18030 rather than UTF-8 (`encoding`); none by
+   * default. Which ones depends only on `seed` and the index, not on the articles' texts.
+   */
+  readonly gb18030?: number;
 }
 
 /**
@@ -1014,13 +1021,14 @@ export interface CorpusOptions extends Omit<GenerateOptions, 'variant'> {
  * `seed` and `i`, so a longer corpus starts with the shorter one.
  */
 export function generateCorpus(seed: number, count: number, options: CorpusOptions = {}): CorpusEntry[] {
-  const { variants = VARIANTS, ...rest } = options;
+  const { variants = VARIANTS, gb18030 = 0, ...rest } = options;
   const out: CorpusEntry[] = [];
   for (let i = 0; i < count; i++) {
     const rng = createRng(mixSeed(seed, i));
     const id = [0, 1, 2, 3].map(() => rng.int(0, 0xffff).toString(16).padStart(4, '0')).join('');
     const article = generateArticle(rng, { ...rest, variant: variants[i % variants.length]! });
-    out.push({ ...article, name: `${String(i).padStart(3, '0')}_${id}.txt` });
+    const encoding = gb18030 > 0 && mixSeed(seed ^ 0x6b18030, i) % 1000 < gb18030 * 1000 ? 'gb18030' : 'utf-8';
+    out.push({ ...article, name: `${String(i).padStart(3, '0')}_${id}.txt`, encoding });
   }
   return out;
 }

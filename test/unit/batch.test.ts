@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { runExport } from '../../src/core/batch/export';
 import type { Problem } from '../../src/core/batch/problems';
-import { runNormalize } from '../../src/core/batch/normalize';
+import { runNormalize, runNormalizeCheckJob, type NormalizeCheckJob } from '../../src/core/batch/normalize';
 import { DEFAULT_EXPORT_OPTIONS } from '../../src/core/export';
 import { DEFAULT_NORMALIZE_OPTIONS } from '../../src/core/normalize';
 import { MemoryFs } from '../support/memoryFs';
@@ -36,7 +36,7 @@ describe('folder-job engine: export', () => {
       paths: ['/c'],
       format: 'jsonl',
       options: DEFAULT_EXPORT_OPTIONS,
-      destination: { kind: 'stream', write: async (output) => void outputs.push(output) },
+      destination: { kind: 'stream', write: async (output) => void outputs.push(String(output)) },
       onProblem: (problem, skipped) => problems.push([problem, skipped]),
     });
     assert.deepEqual(outputs.map((line) => JSON.parse(line).path), ['/c/a.txt', '/c/sub/b.txt']);
@@ -126,6 +126,29 @@ describe('folder-job engine: normalize', () => {
     assert.deepEqual(problems.map((p) => [p.path, p.problem]), [['/c/busy.txt', 'dirty'], ['/c/link.txt', 'symlink'], ['/c/ro.txt', 'read-only']]);
     assert.equal(fs.text('/c/ro.txt'), BLOCK);
     assert.equal(fs.text('/target/t.txt'), BLOCK);
+  });
+
+  it('the dry run in batches elsewhere (the CLI\'s workers) reports the same files, problems and counts in the same order as the loop', async () => {
+    const fs = new MemoryFs();
+    fs.write('/c/a.txt', SEED);
+    fs.write('/c/b-busy.txt', BLOCK);
+    fs.write('/c/c.txt', BLOCK);
+    fs.write('/c/d-notes.txt', 'just a note\n');
+    fs.write('/c/e.txt', BLOCK, true);
+    for (let i = 0; i < 20; i++) fs.write(`/c/f/${String(i).padStart(2, '0')}.txt`, i % 3 === 0 ? SEED : BLOCK);
+    const skip = (path: string) => (path === '/c/b-busy.txt' ? ('dirty' as const) : undefined);
+    const loop = await run(fs, { write: false, skip });
+    const batches: number[] = [];
+    // Batches finish out of order: the later one first.
+    const check = async (jobs: NormalizeCheckJob[]) => {
+      batches.push(jobs.length);
+      await new Promise((resolve) => setTimeout(resolve, batches.length % 2 === 1 ? 20 : 0));
+      return Promise.all(jobs.map((job) => runNormalizeCheckJob(fs, job)));
+    };
+    const batched = await run(fs, { write: false, skip, check, batchSize: 4, inFlight: 3 });
+    assert.ok(batches.length >= 5, 'the checks ran in batches');
+    assert.deepEqual(batched, loop);
+    assert.ok(loop.changed.length > 5 && loop.problems.length >= 2, 'something to compare');
   });
 
   it('removes stale temporary files of dead processes in the folders it writes to, not those of live ones', async () => {

@@ -160,6 +160,17 @@ describe('CLI normalize', function () {
     return dir;
   }
 
+  it('--check with worker threads lists the same files, problems and summary as with one job', () => {
+    const dir = copyOfSeeds();
+    const one = cli('normalize', dir, '--check', '--jobs', '1');
+    const many = cli('normalize', dir, '--check', '--jobs', '3');
+    assert.equal(one.code, 1);
+    assert.equal(many.code, one.code);
+    assert.equal(many.stdout, one.stdout);
+    assert.equal(many.stderr, one.stderr);
+    assert.ok(one.stdout.split('\n').length > 3, 'several files would change');
+  });
+
   it('--check lists what would change and exits 1; changes nothing', () => {
     const dir = copyOfSeeds();
     const before = readFileSync(join(dir, '002_variant-b-block-style.txt'));

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { decodeBytes, gb18030Certain, MIN_GB18030_EVIDENCE } from '../../src/core/decode';
@@ -193,5 +194,68 @@ describe('decodeBytes: is GB18030 certain or guessed?', () => {
     assert.equal(gb18030Certain('搶嫗搒偼崱擔丄怴偟偄杊嵭寁夋傪敪昞偟傑偟偨'), false, 'rare hanzi (Shift_JIS read as GB18030)');
     assert.equal(gb18030Certain('辑匡矫绰 坷疵 货肺款 背烹 沥氓阑 惯钎沁嚼聪促.'), false, 'spaced words (EUC-KR read as GB18030)');
     assert.equal(gb18030Certain(chinese + '鄂邃虔'), true, 'a few level-2 hanzi are fine');
+  });
+});
+
+describe('decodeBytes: the control-character fast path answers as the byte count does', () => {
+  /** The binary rule of FORMAT.md's reader, counted over the bytes the slow way (as before the fast path). */
+  function countedBinary(body: Uint8Array): boolean {
+    if (body.indexOf(0) >= 0) return true;
+    const sample = body.subarray(0, 65536);
+    let controls = 0;
+    for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
+    return controls > 8 && controls * 100 > sample.length;
+  }
+  /** Pieces a file is made of: text in both encodings, every control byte, stray high bytes, a BOM. */
+  const pieces: Uint8Array[] = [
+    utf8('<div><span> 　　会议指出，要加强统筹。</span></div>'),
+    utf8('plain ASCII text, '),
+    utf8('\r\n'),
+    iconv.encode('会议指出', 'gb18030'),
+    ...Array.from({ length: 0x20 }, (_, b) => Uint8Array.of(b)),
+    Uint8Array.of(0x7f),
+    Uint8Array.of(0xff),
+    Uint8Array.of(0xe4, 0xbc),
+    Uint8Array.of(0xef, 0xbb, 0xbf),
+  ];
+  const concat = (parts: readonly Uint8Array[]): Uint8Array => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  };
+
+  it('binary exactly where the byte count says so, and the same text otherwise, over mixes of text and control bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: pieces.length - 1 }), { maxLength: 60 }), fc.boolean(), (picks, bom) => {
+        const text = concat(picks.map((i) => pieces[i]!));
+        const bytes = bom ? concat([Uint8Array.of(0xef, 0xbb, 0xbf), text]) : text;
+        const result = decodeBytes(bytes);
+        // What follows a leading BOM (which may also come from the pieces).
+        const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+        if (body.length === 0) return assert.deepEqual(result, { ok: false, problem: 'empty' });
+        assert.equal(!result.ok && result.problem === 'binary', countedBinary(body), 'binary');
+        if (result.ok && result.encoding === 'utf-8') assert.equal(result.text, new TextDecoder('utf-8', { ignoreBOM: true }).decode(body));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a valid UTF-8 article with nine control characters in 100 bytes is binary; with eight it is text', () => {
+    const text = utf8('1标题.txt\n<div><span> 会议指出，要加强统筹，推动高质量发展。</span></div>');
+    const withControls = (n: number): Uint8Array => concat([text, new Uint8Array(n).fill(0x01), new Uint8Array(Math.max(0, 100 - text.length - n)).fill(0x61)]);
+    assert.deepEqual(decodeBytes(withControls(9)), { ok: false, problem: 'binary' });
+    assert.equal(decodeBytes(withControls(8)).ok, true);
+  });
+
+  it('each byte below 0x20, nine times in a valid UTF-8 article: binary exactly where the byte count says so', () => {
+    const text = utf8('1标题.txt\n<div><span> 会议指出，要加强统筹，推动高质量发展。</span></div>');
+    for (let b = 1; b < 0x20; b++) {
+      const bytes = concat([text, new Uint8Array(9).fill(b)]);
+      assert.equal(decodeBytes(bytes).ok, !countedBinary(bytes), `byte 0x${b.toString(16)}`);
+    }
   });
 });

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isArticleText } from '../../src/core/detect';
+import fc from 'fast-check';
+import { isArticleText, isProse, splitLines } from '../../src/core/detect';
 import { generateArticle, mixSeed, VARIANTS } from '../support/generate';
 import { readSeed, repoRoot, seedNames } from '../support/seeds';
 
@@ -97,5 +98,36 @@ describe('isArticleText: HTML bodies that open with other markup', () => {
     for (const start of ['<br>', '<strong>导读</strong>', '<!-- 正文 -->']) {
       assert.equal(isArticleText(`7标题.txt\n${start}<div><span style='x'> 　　正文第一段。</span></div><div>&nbsp;</div>`), true, start);
     }
+  });
+});
+
+describe('isArticleText: its fast helpers answer as the regexes they replace', () => {
+  /** isProse as it was written first: the letters matched by a regex, the rest by another. */
+  function proseByRegex(text: string): boolean {
+    const t = text.trim();
+    if (t.length < 2 || !/[.!?。！？…．｡」』”"’'）：:；]$/u.test(t)) return false;
+    const visible = t.replace(/\s+/g, '').length;
+    return (t.match(/\p{L}/gu)?.length ?? 0) * 2 >= visible;
+  }
+  const units = [...'会议指出。，：ab Z9.!?…「」　\u00a0\u2003\t\r\n\u2028\ufeff\u0301١٢كلمة한국어ｶﾅ😀𠀀\ud800\udc00'.split(''), '\ud840\udc00', '\ud83d\ude00', '\ud800', '\udc00'];
+
+  it('isProse: the same answer as counting with \\p{L} and \\s regexes, over random texts of every script, spaces and lone surrogates', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(isProse(text), proseByRegex(text), JSON.stringify(text));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('splitLines: the same lines as split(/\\r\\n|\\r|\\n/, limit)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '会', ' ', '\r', '\n', '\r\n', '\n\r'), { maxLength: 30 }), fc.integer({ min: 0, max: 10 }), (parts, limit) => {
+        const text = parts.join('');
+        assert.deepEqual(splitLines(text, limit), text.split(/\r\n|\r|\n/, limit));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -169,3 +169,16 @@ describe('test article generator', () => {
     assert.equal(generateBigArticle(50).text, generateBigArticle(50).text);
   });
 });
+
+describe('test corpus generator: the GB18030 share (the export bench\'s second corpus)', () => {
+  it('UTF-8 by default; with a share, about that share of the articles in GB18030, the same ones every time, the texts unchanged', () => {
+    const plain = generateCorpus(7, 400);
+    assert.ok(plain.every((entry) => entry.encoding === 'utf-8'));
+    const mixed = generateCorpus(7, 400, { gb18030: 0.7 });
+    const share = mixed.filter((entry) => entry.encoding === 'gb18030').length / mixed.length;
+    assert.ok(share > 0.6 && share < 0.8, `share ${share}`);
+    assert.deepEqual(generateCorpus(7, 400, { gb18030: 0.7 }).map((e) => e.encoding), mixed.map((e) => e.encoding));
+    assert.deepEqual(mixed.map((e) => e.text), plain.map((e) => e.text));
+  });
+});
+

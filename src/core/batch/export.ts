@@ -24,7 +24,8 @@ export interface ExportJob {
 }
 
 export type ExportJobResult =
-  | { readonly seq: number; readonly ok: true; readonly output: string }
+  /** `output`: the text, or its UTF-8 bytes where a worker thread encoded it (so it is transferred, not copied). */
+  | { readonly seq: number; readonly ok: true; readonly output: string | Uint8Array }
   | { readonly seq: number; readonly ok: false; readonly problem: FileProblem; readonly detail?: string };
 
 /** Reads and exports one file. Files named on the command line are exported as asked; files found in folders must be articles. */
@@ -36,7 +37,7 @@ export async function runExportJob(fs: BatchFs, job: ExportJob): Promise<ExportJ
 
 export type ExportDestination =
   /** Every result in input order, e.g. to stdout or into one JSON Lines file. */
-  | { readonly kind: 'stream'; readonly write: (output: string, index: number) => Promise<void> }
+  | { readonly kind: 'stream'; readonly write: (output: string | Uint8Array, index: number) => Promise<void> }
   /**
    * One file per article under `out`. `overwrite`: whether existing files there may be replaced,
    * or a question asked once with the files that exist.
@@ -141,7 +142,7 @@ export async function runExport(run: ExportRun): Promise<ExportSummary> {
     run.onProblem(problem, skip);
   };
 
-  const deliver = async (input: InputFile, output: string): Promise<void> => {
+  const deliver = async (input: InputFile, output: string | Uint8Array): Promise<void> => {
     if (destination.kind === 'stream') {
       await destination.write(output, emitted++);
       exported++;

@@ -22,6 +22,29 @@ export function encodingRefusal(read: ArticleFile): FileProblem | undefined {
   return read.certain ? undefined : 'guessed-encoding';
 }
 
+/** One file's dry run (`--check`), as sent to a worker. */
+export interface NormalizeCheckJob {
+  readonly seq: number;
+  readonly path: string;
+  readonly options: NormalizeOptions;
+}
+
+export type NormalizeCheckResult =
+  | { readonly seq: number; readonly ok: true; readonly changed: boolean }
+  | { readonly seq: number; readonly ok: false; readonly problem: FileProblem; readonly detail?: string };
+
+/** Reads and normalizes one file without writing it: would it change, or why may it not be normalized? */
+export async function runNormalizeCheckJob(fs: BatchFs, job: NormalizeCheckJob): Promise<NormalizeCheckResult> {
+  const { seq, path } = job;
+  const read = await readArticleFile(fs, path, { requireArticle: true });
+  if (!read.ok) return { seq, ok: false, problem: read.problem, detail: read.detail };
+  const result = normalizeChecked(parseArticle(read.text), job.options, parseArticle);
+  if (result.edits.length === 0) return { seq, ok: true, changed: false };
+  const refusal = !result.safe ? 'unsafe' : encodingRefusal(read);
+  if (refusal) return { seq, ok: false, problem: refusal };
+  return { seq, ok: true, changed: true };
+}
+
 export interface NormalizeRun {
   readonly fs: BatchFs;
   readonly paths: readonly string[];
@@ -38,6 +61,14 @@ export interface NormalizeRun {
   readonly cancelled?: () => boolean;
   /** For tests: runs just before the final "unchanged?" check of each replaced file. */
   readonly beforeReplace?: (path: string) => Promise<void>;
+  /**
+   * The dry run only (`write: false`): runs a batch of checks elsewhere (the CLI's worker threads),
+   * {@link batchSize} files at a time with at most {@link inFlight} batches under way; results are
+   * still reported in the walk's order.
+   */
+  readonly check?: (jobs: NormalizeCheckJob[]) => Promise<NormalizeCheckResult[]>;
+  readonly batchSize?: number;
+  readonly inFlight?: number;
 }
 
 export interface NormalizeSummary {
@@ -61,6 +92,7 @@ export async function runNormalize(run: NormalizeRun): Promise<NormalizeSummary>
     else failed++;
     run.onProblem(problem, skip);
   };
+  if (!run.write && run.check) return checkBatched(run, run.check);
   const cleaner = new TempCleaner(fs);
   const walk = walkInputs(fs, run.paths, run.write ? { onFolder: (folder) => cleaner.clean(folder) } : {});
   for await (const event of walk) {
@@ -104,5 +136,78 @@ export async function runNormalize(run: NormalizeRun): Promise<NormalizeSummary>
     changed++;
     run.onChanged(path);
   }
+  return { changed, unchanged, skipped, failed, cancelled: cancelled() };
+}
+
+/** The dry run with the checks done in batches elsewhere: the same reports, in the same order, as the loop of {@link runNormalize}. */
+async function checkBatched(run: NormalizeRun, check: (jobs: NormalizeCheckJob[]) => Promise<NormalizeCheckResult[]>): Promise<NormalizeSummary> {
+  const batchSize = run.batchSize ?? 16;
+  const inFlight = run.inFlight ?? 2;
+  let changed = 0;
+  let unchanged = 0;
+  let skipped = 0;
+  let failed = 0;
+  const cancelled = (): boolean => run.cancelled?.() === true;
+  const fail = (problem: Problem): void => {
+    const skip = isSkip(problem.problem);
+    if (skip) skipped++;
+    else failed++;
+    run.onProblem(problem, skip);
+  };
+  const paths = new Map<number, string>();
+  const pending = new Map<number, NormalizeCheckResult>();
+  let nextToReport = 0;
+  const report = (): void => {
+    for (let result = pending.get(nextToReport); result; result = pending.get(nextToReport)) {
+      pending.delete(nextToReport);
+      const path = paths.get(nextToReport)!;
+      paths.delete(nextToReport);
+      nextToReport++;
+      run.onProgress?.(changed + unchanged + skipped + failed, path);
+      // As the loop reports them: with a `detail` where the reader gave one (even undefined), else without.
+      if (!result.ok) fail('detail' in result ? { path, problem: result.problem, detail: result.detail } : { path, problem: result.problem });
+      else if (!result.changed) unchanged++;
+      else {
+        changed++;
+        run.onChanged(path);
+      }
+    }
+  };
+  const running = new Set<Promise<void>>();
+  let batch: NormalizeCheckJob[] = [];
+  const dispatch = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const jobs = batch;
+    batch = [];
+    const task = check(jobs).then((results) => {
+      for (const result of results) pending.set(result.seq, result);
+      report();
+    });
+    running.add(task);
+    void task.finally(() => running.delete(task));
+    while (running.size >= inFlight) await Promise.race(running);
+  };
+  let seq = 0;
+  for await (const event of walkInputs(run.fs, run.paths)) {
+    if (cancelled()) break;
+    if (!event.file) {
+      fail(event.problem);
+      continue;
+    }
+    const path = event.file.path;
+    paths.set(seq, path);
+    const busy = run.skip?.(path);
+    if (busy) {
+      pending.set(seq, { seq, ok: false, problem: busy });
+      seq++;
+      report();
+      continue;
+    }
+    batch.push({ seq: seq++, path, options: run.options });
+    if (batch.length >= batchSize) await dispatch();
+  }
+  if (!cancelled()) await dispatch();
+  await Promise.all(running);
+  report();
   return { changed, unchanged, skipped, failed, cancelled: cancelled() };
 }
