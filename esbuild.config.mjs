@@ -55,13 +55,23 @@ const builds = [
     tsconfig: 'webview/tsconfig.json',
   },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The web entry (package.json `browser`) for the web worker extension host: no Node there, so
+  // platform browser makes any `node:*` import (src/node, worker threads) a build error.
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: { extension: 'src/extension.web.ts' },
+    outdir: 'dist/web',
+    define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
+  },
 ];
 
 if (args.has('--tests')) {
   // Tests and benchmarks: one bundle per entry file, the tree mirrored under out/.
   // mocha, playwright-core, fast-check and markdown-it stay external (loaded from node_modules at run time).
   const entries = [
-    ...filesUnder('test', ['.test.ts', 'index.ts', '.ui.ts']),
+    ...filesUnder('test', ['.test.ts', 'index.ts', '.ui.ts']).filter((file) => !file.startsWith(join('test', 'web'))),
     ...filesUnder('bench', ['.ts']),
     ...filesUnder('test/support', ['.ts']),
   ];
@@ -73,6 +83,19 @@ if (args.has('--tests')) {
     outdir: 'out',
     outbase: '.',
     external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it'],
+  });
+  // The web tier (scripts/vscode-host.mjs test web): the integration suite's web-safe part in the
+  // web worker extension host, one browser bundle with mocha's browser build inside; the suite's
+  // Node imports point at stand-ins (node:assert/strict) or at stubs its Node-only test skips past.
+  builds.push({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: { 'test/web/index': 'test/web/index.ts' },
+    outdir: 'out',
+    alias: { 'node:assert/strict': './test/web/assert.ts', 'node:fs': './test/web/nodeFs.ts' },
   });
 }
 

@@ -3,7 +3,6 @@
  * below a folder. Formats, the indent and the image marker come from the core; this file only asks,
  * reports and writes.
  */
-import { basename, extname } from 'node:path';
 import * as vscode from 'vscode';
 import { runExport, type ExportSummary } from '../core/batch/export';
 import { errorCode } from '../core/batch/fs';
@@ -15,6 +14,7 @@ import { getConfig } from '../config';
 import type { ArticleCache } from '../documents/articleCache';
 import { pickFolder, workspaceFs } from './batchFs';
 import { problemLine, problemText } from './batchMessages';
+import { pathBasename as basename, pathExtname as extname } from './paths';
 
 const LANGUAGE_OF: Record<ExportFormat, string> = { txt: 'plaintext', md: 'markdown', json: 'json', jsonl: 'jsonl' };
 
