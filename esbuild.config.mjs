@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -41,8 +42,29 @@ const common = {
   define: { 'process.env.ARTICLE_VERSION': JSON.stringify(version) },
 };
 
+/**
+ * parse5 (half of the extension's code, needed only for a paragraph with real markup) loads on
+ * first use: the extension's `parse5` imports go to src/lazy/parse5.ts, whose own require is, in
+ * the Node bundle, dist/parse5.js (`separate`), and in the web bundle parse5 inlined (evaluated on
+ * first use: the web worker host loads one file).
+ */
+function lazyParse5({ separate }) {
+  const shim = fileURLToPath(new URL('./src/lazy/parse5.ts', import.meta.url));
+  return {
+    name: 'lazy-parse5',
+    setup(build) {
+      build.onResolve({ filter: /^parse5$/ }, (args) => {
+        if (args.importer !== shim) return { path: shim };
+        return separate ? { path: './parse5.js', external: true } : undefined;
+      });
+    },
+  };
+}
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazyParse5({ separate: true })] },
+  // parse5 for the Node bundle, loaded by src/lazy/parse5.ts on first use.
+  { ...common, entryPoints: { parse5: 'node_modules/parse5/dist/index.js' }, outdir: 'dist' },
   // The Article Editor's page: its own browser bundle (webview/ has its own tsconfig with DOM).
   {
     ...common,
@@ -63,6 +85,7 @@ const builds = [
     target: 'es2022',
     entryPoints: { extension: 'src/extension.web.ts' },
     outdir: 'dist/web',
+    plugins: [lazyParse5({ separate: false })],
     define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
   },
 ];
