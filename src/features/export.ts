@@ -33,7 +33,8 @@ function formatItems(): FormatItem[] {
 
 async function pickFormat(title: string, format?: string): Promise<ExportFormat | undefined> {
   if (format && format in FORMAT_EXTENSIONS) return format as ExportFormat;
-  const picked = await vscode.window.showQuickPick(formatItems(), { title, placeHolder: vscode.l10n.t('Export as') });
+  // Stays open when focus moves (a walkthrough button's page takes it back as the pick opens).
+  const picked = await vscode.window.showQuickPick(formatItems(), { title, placeHolder: vscode.l10n.t('Export as'), ignoreFocusOut: true });
   return picked?.format;
 }
 

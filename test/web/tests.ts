@@ -12,4 +12,5 @@ import '../integration/normalize.test';
 import '../integration/settings.test';
 import '../integration/smoke.test';
 import '../integration/symbols.test';
+import '../integration/walkthrough.test';
 import './web.test';
