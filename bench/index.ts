@@ -20,6 +20,7 @@ import './normalize.bench';
 import './editor.bench';
 import './corpus.bench';
 import './lint.bench';
+import './activation.bench';
 import { setExportArticles } from './export.bench';
 import { setBigParagraphs } from './fixtures';
 import { formatReport, machine, missedTargets, runAll } from './harness';
