@@ -51,6 +51,20 @@ export function exportTarget(source: vscode.Uri, format: ExportFormat): vscode.U
   return vscode.Uri.joinPath(source, '..', file);
 }
 
+/**
+ * A new untitled document holding `text`. An untitled document closed a moment ago can still be
+ * known to the extension host under the name VS Code hands out again (Untitled-1), and
+ * `openTextDocument` then gives back that one with its old text (seen in the web worker host):
+ * the text is checked, and asked for again once the host has caught up.
+ */
+async function untitledWith(text: string, language: string): Promise<vscode.TextDocument> {
+  for (let attempt = 0; ; attempt++) {
+    const document = await vscode.workspace.openTextDocument({ content: text, language });
+    if (document.getText() === text || attempt === 20) return document;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The article to export: the open document's text (what the user sees, saved or not), else the file's. */
 async function articleSource(articles: ArticleCache, uri: vscode.Uri | undefined): Promise<{ uri: vscode.Uri; article: Article; untitled: boolean } | undefined> {
   const target = uri instanceof vscode.Uri ? uri : (vscode.window.activeTextEditor?.document.uri ?? activeCustomEditorUri());
@@ -77,7 +91,7 @@ async function exportOne(articles: ArticleCache, uri: vscode.Uri | undefined, fo
   const config = getConfig(source.uri);
   const text = exportArticle(source.article, displayPath(source.uri), chosen, config.export);
   if (config.exportDestination === 'editor' || source.untitled) {
-    const result = await vscode.workspace.openTextDocument({ content: text, language: LANGUAGE_OF[chosen] });
+    const result = await untitledWith(text, LANGUAGE_OF[chosen]);
     await vscode.window.showTextDocument(result, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     return result;
   }
