@@ -31,7 +31,11 @@ registerBench({
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 2 ** 24,
     });
-    if (child.status !== 0) throw new Error(`bench: scripts/bench-activation.mjs failed (exit ${child.status ?? child.signal})`);
+    if (child.status !== 0) {
+      // Its reason is on stderr (inherited): a failed measurement, not a crash of the whole run.
+      ctx.check({ label: 'activation.open: activation on opening an article', value: `not measured (scripts/bench-activation.mjs exit ${child.status ?? child.signal})`, target: `≤ ${TARGET_MS} ms`, pass: false });
+      return;
+    }
     const { runs, sizes } = JSON.parse(child.stdout.trim().split('\n').pop()!) as { runs: Run[]; sizes: Record<string, number> };
     const times = runs.map((r) => r.activationMs);
     const worst = Math.max(...times);

@@ -50,9 +50,11 @@ async function main() {
     const { page, close } = await launchBrowser({ stateDir });
     let result;
     let exit;
+    const errors = [];
     const exited = new Promise((resolve) => (exit = resolve));
-    await page.exposeFunction('codeAutomationLog', (_type, args) => {
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = (Array.isArray(args) ? args : [args]).map(String).join(' ').replace(/^%c\[[^\]]*\]\s?/, '');
+      if (type === 'error') errors.push(line.slice(0, 300));
       const match = RESULT.exec(line);
       if (match) result = JSON.parse(match[1]);
     });
@@ -61,7 +63,7 @@ async function main() {
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 120_000))]);
     await close();
     await server.stop();
-    if (code !== 0 || !result) throw new Error(`run ${run}: the probe ended with ${code} and ${result ? 'a' : 'no'} result; see ${server.logFile}`);
+    if (code !== 0 || !result) throw new Error(`run ${run}: the probe ended with ${code} and ${result ? 'a' : 'no'} result${errors.length ? `:\n  ${errors.slice(-5).join('\n  ')}` : ''}`);
     say(`run ${run}: activation ${result.activationMs} ms (code loading ${result.codeLoadingMs} ms, activate() ${result.activateCallMs} ms; ${result.wallMs} ms with the context's set-up)`);
     results.push(result);
   }
