@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -41,8 +42,29 @@ const common = {
   define: { 'process.env.ARTICLE_VERSION': JSON.stringify(version) },
 };
 
+/**
+ * parse5 (half of the extension's code, needed only for a paragraph with real markup) loads on
+ * first use: the extension's `parse5` imports go to src/lazy/parse5.ts, whose own require is, in
+ * the Node bundle, dist/parse5.js (`separate`), and in the web bundle parse5 inlined (evaluated on
+ * first use: the web worker host loads one file).
+ */
+function lazyParse5({ separate }) {
+  const shim = fileURLToPath(new URL('./src/lazy/parse5.ts', import.meta.url));
+  return {
+    name: 'lazy-parse5',
+    setup(build) {
+      build.onResolve({ filter: /^parse5$/ }, (args) => {
+        if (args.importer !== shim) return { path: shim };
+        return separate ? { path: './parse5.js', external: true } : undefined;
+      });
+    },
+  };
+}
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazyParse5({ separate: true })] },
+  // parse5 for the Node bundle, loaded by src/lazy/parse5.ts on first use.
+  { ...common, entryPoints: { parse5: 'node_modules/parse5/dist/index.js' }, outdir: 'dist' },
   // The Article Editor's page: its own browser bundle (webview/ has its own tsconfig with DOM).
   {
     ...common,
@@ -60,13 +82,24 @@ const builds = [
   // The CLI's worker threads (src/cli/workerMain.ts): only what a worker runs, always minified, so
   // each worker starts fast.
   { ...common, minify: true, entryPoints: { worker: 'src/cli/workerMain.ts' }, outdir: 'dist' },
+  // The web entry (package.json `browser`) for the web worker extension host: no Node there, so
+  // platform browser makes any `node:*` import (src/node, worker threads) a build error.
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: { extension: 'src/extension.web.ts' },
+    outdir: 'dist/web',
+    plugins: [lazyParse5({ separate: false })],
+    define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
+  },
 ];
 
 if (args.has('--tests')) {
   // Tests and benchmarks: one bundle per entry file, the tree mirrored under out/.
   // mocha, playwright-core, fast-check and markdown-it stay external (loaded from node_modules at run time).
   const entries = [
-    ...filesUnder('test', ['.test.ts', 'index.ts', '.ui.ts']),
+    ...filesUnder('test', ['.test.ts', 'index.ts', '.ui.ts']).filter((file) => !file.startsWith(join('test', 'web'))),
     ...filesUnder('bench', ['.ts']),
     ...filesUnder('test/support', ['.ts']),
   ];
@@ -78,6 +111,19 @@ if (args.has('--tests')) {
     outdir: 'out',
     outbase: '.',
     external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it'],
+  });
+  // The web tier (scripts/vscode-host.mjs test web): the integration suite's web-safe part in the
+  // web worker extension host, one browser bundle with mocha's browser build inside; the suite's
+  // Node imports point at stand-ins (node:assert/strict) or at stubs its Node-only test skips past.
+  builds.push({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: { 'test/web/index': 'test/web/index.ts' },
+    outdir: 'out',
+    alias: { 'node:assert/strict': './test/web/assert.ts', 'node:fs': './test/web/nodeFs.ts' },
   });
 }
 

@@ -21,6 +21,7 @@ import './editor.bench';
 import './corpus.bench';
 import './lint.bench';
 import './mapper.bench';
+import './activation.bench';
 import { setExportArticles } from './export.bench';
 import { setBigParagraphs } from './fixtures';
 import { formatReport, machine, missedTargets, runAll } from './harness';

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: build, type-check, lint, the unit tier (mocha in Node), the fault-injection tier
 // (test/fault: dist/cli.js as a child process in temp folders, killed, raced, on a full disk), then
-// the integration and UI tiers in a real VS Code (scripts/vscode-host.mjs). Ends with one line per tier and a total:
+// the integration, web (the extension in the web worker extension host) and UI tiers in a real
+// VS Code (scripts/vscode-host.mjs). Ends with one line per tier and a total:
 // "total: N passed, M failed". Exit code 0 only when every tier ran tests and none failed.
 //
 //   node scripts/test.mjs            everything
@@ -33,7 +34,7 @@ function counts(tier) {
 }
 
 mkdirSync(results, { recursive: true });
-for (const name of ['unit.json', 'fault.json', 'integration.json', 'ui.json', 'summary.txt']) rmSync(join(results, name), { force: true });
+for (const name of ['unit.json', 'fault.json', 'integration.json', 'web.json', 'ui.json', 'summary.txt']) rmSync(join(results, name), { force: true });
 
 const npx = (args) => ['npx', ['--no-install', ...args]];
 const checks = [
@@ -61,8 +62,9 @@ exited.fault = run(
   { ...process.env, MOCHA_COUNTS_TIER: 'fault' },
 );
 if (!unitOnly) {
-  const vscodeOk = run('VS Code tiers (integration, UI)', process.execPath, ['scripts/vscode-host.mjs', 'test']);
+  const vscodeOk = run('VS Code tiers (integration, web, UI)', process.execPath, ['scripts/vscode-host.mjs', 'test']);
   exited.integration = vscodeOk;
+  exited.web = vscodeOk;
   exited.ui = vscodeOk;
 }
 
@@ -70,7 +72,7 @@ console.log('\n=== summary');
 let passed = 0;
 let failed = 0;
 const lines = [];
-for (const tier of unitOnly ? ['unit', 'fault'] : ['unit', 'fault', 'integration', 'ui']) {
+for (const tier of unitOnly ? ['unit', 'fault'] : ['unit', 'fault', 'integration', 'web', 'ui']) {
   const c = counts(tier) ?? { passed: 0, failed: 1 };
   if (c.passed + c.failed === 0) c.failed = 1; // a tier that ran no test is a failure
   if (!exited[tier] && (tier === 'unit' || tier === 'fault') && c.failed === 0) c.failed = 1; // e.g. a failing hook

@@ -6,7 +6,7 @@
 //   node scripts/vscode-host.mjs install            install code-server into .vscode-host/ (once)
 //   node scripts/vscode-host.mjs test [tier...]     integration tier (mocha inside the extension
 //                                                   host), then the UI tier (mocha in Node driving
-//                                                   the workbench); tiers: integration, ui
+//                                                   the workbench); tiers: integration, web, ui
 //   node scripts/vscode-host.mjs start              package the .vsix, install it, serve playground/
 //                                                   (a working copy of seeds/) on
 //                                                   http://127.0.0.1:${PORT:-8080}
@@ -203,7 +203,7 @@ function which(command) {
 }
 
 /** Folders a state folder needs, and the environment that keeps code-server's files inside it. */
-function stateEnv(stateDir) {
+export function stateEnv(stateDir) {
   const env = { ...process.env };
   const dirs = { XDG_CONFIG_HOME: 'config', XDG_DATA_HOME: 'data', XDG_CACHE_HOME: 'cache', TMPDIR: 'tmp' };
   for (const [name, sub] of Object.entries(dirs)) {
@@ -515,10 +515,34 @@ function readCounts(tier) {
 }
 
 /** Mocha inside the extension host: test/integration/index.ts, reported through the page. */
-async function runIntegrationTier() {
-  const testsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+function runIntegrationTier() {
+  return runHostSuite({ tier: 'integration', testsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js') });
+}
+
+/**
+ * The web tier: the integration suite's web-safe part (test/web/index.ts) with the extension and
+ * the suite in the browser's web worker extension host (WEB_SETTINGS below), where
+ * there is no Node. The suite cannot write files there: it logs one `ARTICLE_WEB_RESULT {counts}`
+ * line, which comes back through codeAutomationLog.
+ */
+function runWebTier() {
+  return runHostSuite({ tier: 'web', testsPath: join(repoRoot, 'out', 'test', 'web', 'index.js'), settings: WEB_SETTINGS });
+}
+
+/**
+ * The route into the web worker host: the user setting `remote.extensionKind` gives the extension
+ * the kind `web`, so the workbench runs it (its package.json `browser` entry) in the web worker
+ * extension host, and the tests with it. (The `extensionDevelopmentKind` payload entry is read by
+ * code-server 4.100's workbench only in its desktop form: it changes nothing in the browser.)
+ */
+const WEB_SETTINGS = { ...TEST_SETTINGS, 'remote.extensionKind': { 'article-editor.article-editor': ['web'] } };
+
+const WEB_RESULT = /^ARTICLE_WEB_RESULT (\{.*\})\s*$/;
+
+/** A mocha suite run inside an extension host of code-server, its result read back through the page. */
+async function runHostSuite({ tier, testsPath, settings = TEST_SETTINGS }) {
   if (!existsSync(testsPath)) throw new HostError(`${relative(repoRoot, testsPath)} is missing: run \`npm run build && node esbuild.config.mjs --tests\` first`);
-  rmSync(join(resultsDir, 'integration.json'), { force: true });
+  rmSync(join(resultsDir, `${tier}.json`), { force: true });
   const timeoutMs = Number(process.env.VSCODE_HOST_TIMEOUT || 900) * 1000;
 
   let mark = Date.now();
@@ -527,8 +551,8 @@ async function runIntegrationTier() {
     mark = Date.now();
   };
   const workspace = createWorkspace();
-  const stateDir = createStateDir('integration');
-  const server = await startCodeServer({ folder: workspace, stateDir, logFile: join(resultsDir, 'code-server-integration.log') });
+  const stateDir = createStateDir(tier);
+  const server = await startCodeServer({ folder: workspace, stateDir, settings, logFile: join(resultsDir, `code-server-${tier}.log`) });
   stage('code-server ready');
   const { page, close } = await launchBrowser({ stateDir });
   stage('Chromium ready');
@@ -536,11 +560,16 @@ async function runIntegrationTier() {
   let reportExit;
   const reported = new Promise((r) => (reportExit = r));
   // Both must exist before the workbench loads: it looks them up once.
-  const hostLog = createWriteStream(join(resultsDir, 'integration-console.log'));
+  const hostLog = createWriteStream(join(resultsDir, `${tier}-console.log`));
   onCleanup(() => new Promise((r) => hostLog.end(r)));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = formatHostLog(args);
     hostLog.write(`${type}: ${line}\n`);
+    const result = WEB_RESULT.exec(line);
+    if (result) {
+      writeCounts(tier, JSON.parse(result[1]));
+      return;
+    }
     if (!verbose && WORKBENCH_CHATTER.test(line)) return;
     if (type === 'error') console.error(line);
     else console.log(line);
@@ -560,19 +589,19 @@ async function runIntegrationTier() {
   await haltIfStopping();
   stage('workbench loaded and suite ran');
   if (outcome.error) {
-    await page.screenshot({ path: join(resultsDir, 'integration-failed.png') }).catch(() => undefined);
+    await page.screenshot({ path: join(resultsDir, `${tier}-failed.png`) }).catch(() => undefined);
   }
   await close();
   await server.stop();
   stage('teardown');
 
-  const counts = readCounts('integration');
+  const counts = readCounts(tier);
   if (outcome.error) {
-    console.error(`[vscode-host] integration: ${outcome.error}`);
+    console.error(`[vscode-host] ${tier}: ${outcome.error}`);
     return { passed: counts?.passed ?? 0, failed: Math.max(1, counts?.failed ?? 0), pending: counts?.pending ?? 0 };
   }
   if (!counts) {
-    console.error(`[vscode-host] integration: the suite ended (code ${outcome.code}) without writing test-results/integration.json`);
+    console.error(`[vscode-host] ${tier}: the suite ended (code ${outcome.code}) without writing test-results/${tier}.json`);
     return { passed: 0, failed: 1, pending: 0 };
   }
   if (outcome.code !== 0 && counts.failed === 0) return { ...counts, failed: 1 };
@@ -599,7 +628,7 @@ async function runUiTier() {
   return counts;
 }
 
-const TIERS = { integration: runIntegrationTier, ui: runUiTier };
+const TIERS = { integration: runIntegrationTier, web: runWebTier, ui: runUiTier };
 
 async function test(names) {
   const selected = names.length > 0 ? names : Object.keys(TIERS);
@@ -705,7 +734,7 @@ async function main(argv) {
       requirePackages('start');
       return start();
   }
-  console.error('usage: node scripts/vscode-host.mjs install [--force] | test [integration] [ui] | start | prerequisites start|test');
+  console.error('usage: node scripts/vscode-host.mjs install [--force] | test [integration] [web] [ui] | start | prerequisites start|test');
   return 2;
 }
 

@@ -13,12 +13,13 @@
  * followed and written through, mode, owner and group kept, hard links refused, the unchanged
  * check by inode). ARCHITECTURE.md has features reach files through `vscode.workspace.fs` only;
  * that would cost a local user's files their modes and links, which "nothing lost" rules out.
+ * That adapter is handed in by the Node entry (`useLocalFiles`); the web entry has none, so there
+ * every folder, `file:` ones included, goes through `vscode.workspace.fs`.
  */
 import * as vscode from 'vscode';
 import { fsError, tempName, type BatchFs, type DirEntry, type FileInfo, type TempFile } from '../core/batch/fs';
 import type { Encoding } from '../core/decode';
 import { encodeUtf8 } from '../core/encode';
-import { nodeFs } from '../node/batchFs';
 
 const CODES: Record<string, string> = {
   FileNotFound: 'ENOENT',
@@ -51,8 +52,19 @@ const pid = typeof process !== 'undefined' ? process.pid : 0;
 /** Whether a `file:` URI's path is the file's path here (not on Windows: `/c:/…` against `c:\\…`). */
 const posixFiles = typeof process !== 'undefined' && process.platform !== 'win32';
 
+/** The Node adapter for folders of this machine, when the extension runs in Node (loaded on first use). */
+let localFiles: (() => BatchFs) | undefined;
+
+/** Makes `file:` folders go through `files()` (the Node entry passes the CLI's adapter); undone on dispose. */
+export function useLocalFiles(files: () => BatchFs): vscode.Disposable {
+  localFiles = files;
+  return new vscode.Disposable(() => {
+    if (localFiles === files) localFiles = undefined;
+  });
+}
+
 export function workspaceFs(base: vscode.Uri): BatchFs {
-  if (base.scheme === 'file' && posixFiles) return nodeFs;
+  if (base.scheme === 'file' && posixFiles && localFiles) return localFiles();
   const uri = (path: string): vscode.Uri => base.with({ path });
   return {
     pid,

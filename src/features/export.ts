@@ -3,7 +3,6 @@
  * below a folder. Formats, the indent and the image marker come from the core; this file only asks,
  * reports and writes.
  */
-import { basename, extname } from 'node:path';
 import * as vscode from 'vscode';
 import { runExport, type ExportSummary } from '../core/batch/export';
 import { errorCode } from '../core/batch/fs';
@@ -15,6 +14,7 @@ import { getConfig } from '../config';
 import type { ArticleCache } from '../documents/articleCache';
 import { pickFolder, workspaceFs } from './batchFs';
 import { problemLine, problemText } from './batchMessages';
+import { pathBasename as basename, pathExtname as extname } from './paths';
 
 const LANGUAGE_OF: Record<ExportFormat, string> = { txt: 'plaintext', md: 'markdown', json: 'json', jsonl: 'jsonl' };
 
@@ -33,7 +33,8 @@ function formatItems(): FormatItem[] {
 
 async function pickFormat(title: string, format?: string): Promise<ExportFormat | undefined> {
   if (format && format in FORMAT_EXTENSIONS) return format as ExportFormat;
-  const picked = await vscode.window.showQuickPick(formatItems(), { title, placeHolder: vscode.l10n.t('Export as') });
+  // Stays open when focus moves (a walkthrough button's page takes it back as the pick opens).
+  const picked = await vscode.window.showQuickPick(formatItems(), { title, placeHolder: vscode.l10n.t('Export as'), ignoreFocusOut: true });
   return picked?.format;
 }
 
@@ -48,6 +49,20 @@ export function exportTarget(source: vscode.Uri, format: ExportFormat): vscode.U
   const extension = FORMAT_EXTENSIONS[format];
   const file = extension.toLowerCase() === extname(source.path).toLowerCase() ? `${name}.clean${extension}` : `${name}${extension}`;
   return vscode.Uri.joinPath(source, '..', file);
+}
+
+/**
+ * A new untitled document holding `text`. An untitled document closed a moment ago can still be
+ * known to the extension host under the name VS Code hands out again (Untitled-1), and
+ * `openTextDocument` then gives back that one with its old text (seen in the web worker host):
+ * the text is checked, and asked for again once the host has caught up.
+ */
+async function untitledWith(text: string, language: string): Promise<vscode.TextDocument> {
+  for (let attempt = 0; ; attempt++) {
+    const document = await vscode.workspace.openTextDocument({ content: text, language });
+    if (document.getText() === text || attempt === 20) return document;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The article to export: the open document's text (what the user sees, saved or not), else the file's. */
@@ -76,7 +91,7 @@ async function exportOne(articles: ArticleCache, uri: vscode.Uri | undefined, fo
   const config = getConfig(source.uri);
   const text = exportArticle(source.article, displayPath(source.uri), chosen, config.export);
   if (config.exportDestination === 'editor' || source.untitled) {
-    const result = await vscode.workspace.openTextDocument({ content: text, language: LANGUAGE_OF[chosen] });
+    const result = await untitledWith(text, LANGUAGE_OF[chosen]);
     await vscode.window.showTextDocument(result, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     return result;
   }

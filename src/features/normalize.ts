@@ -3,7 +3,6 @@
  * Normalization" (a diff, nothing written), "Article: Normalize Folder…" (dry run, then atomic
  * rewrites in each file's own encoding), and the document formatter for article files.
  */
-import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { runNormalize } from '../core/batch/normalize';
 import { normalizeChecked, type CheckedNormalization } from '../core/normalize';
@@ -11,6 +10,7 @@ import { parseArticle } from '../core/parse';
 import { getConfig } from '../config';
 import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
 import { encodeForWorkspace, pickFolder, workspaceFs } from './batchFs';
+import { pathBasename as basename } from './paths';
 import { problemLine } from './batchMessages';
 
 const PREVIEW_SCHEME = 'article-normalized';

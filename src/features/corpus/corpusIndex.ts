@@ -46,7 +46,8 @@ export const LARGE_FILE = 2 * 1024 * 1024;
 /** Files stat'ed and read at a time. */
 const BATCH = 32;
 
-const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+// setImmediate in Node; the web worker extension host has only timers.
+const yieldToHost = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** The index entry of a big file: its title from the first line; counts are left at zero. */
 function titleOnlyEntry(bytes: Uint8Array): IndexEntry {

@@ -16,7 +16,8 @@ import { openArticleFile } from './articlesView';
 
 const SLICE_MS = 15;
 const READ_BATCH = 16;
-const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+// setImmediate in Node; the web worker extension host has only timers.
+const yieldToHost = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Reads and parses each article in turn, handing control back to the host every few milliseconds. */
 async function forEachArticle(files: readonly IndexedArticle[], token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string; increment?: number }>, visit: (file: IndexedArticle, article: Article) => void): Promise<void> {
