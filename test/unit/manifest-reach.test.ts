@@ -4,7 +4,7 @@
  * English and 简体中文), the icon and the Marketplace metadata.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/seeds';
 
@@ -73,5 +73,15 @@ describe('manifest: VS Code for the Web, the walkthrough, the finished look', ()
     assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
     assert.ok(['dark', 'light'].includes(manifest.galleryBanner?.theme ?? ''));
     assert.ok(manifest.categories.includes('Programming Languages') && manifest.categories.includes('Linters'));
+  });
+});
+
+describe('the web tier runs the whole integration suite', () => {
+  it('test/web/tests.ts imports every test/integration/*.test.ts', () => {
+    const imports = readFileSync(join(root, 'test/web/tests.ts'), 'utf8');
+    const missing = readdirSync(join(root, 'test/integration'))
+      .filter((name) => name.endsWith('.test.ts'))
+      .filter((name) => !imports.includes(`'../integration/${name.replace(/\.ts$/, '')}'`));
+    assert.deepEqual(missing, [], 'integration test files the web tier does not run');
   });
 });

@@ -8,6 +8,7 @@ import '../integration/editor.test';
 import '../integration/export.test';
 import '../integration/language.test';
 import '../integration/lint.test';
+import '../integration/markup.test';
 import '../integration/normalize.test';
 import '../integration/settings.test';
 import '../integration/smoke.test';
