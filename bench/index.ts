@@ -13,7 +13,8 @@
  * --strict        exit with status 1 when a target is missed
  * --filter typing typing in the big article in the real workbench (code-server + Chromium), as
  *                 Article and as Plain Text: slow, so only when named (bench/typing.workbench.ts);
- *                 with --keys N (default 10), --runs N (default 1), --explore (word wrap variants)
+ *                 with --keys N (default 10), --runs N (default 1), --explore (word wrap variants),
+ *                 --compare DIR (another build of the extension, e.g. before a change, measured too)
  *
  * To add a benchmark, write bench/NAME.bench.ts calling `registerBench` and import it below.
  */
@@ -28,7 +29,7 @@ import { setBigParagraphs } from './fixtures';
 import { formatReport, machine, missedTargets, runAll } from './harness';
 import { runTypingBench, typingOptions } from './typing.workbench';
 
-const USAGE = 'usage: node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--articles N] [--budget SECONDS] [--strict] [--keys N] [--runs N] [--explore]';
+const USAGE = 'usage: node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--articles N] [--budget SECONDS] [--strict] [--keys N] [--runs N] [--explore] [--compare DIR]';
 
 interface Args {
   json: boolean;
@@ -83,6 +84,9 @@ function parseArgs(argv: readonly string[]): Args {
       case '--keys':
       case '--runs':
         args.typing.push(arg, String(Math.round(positive(value()))));
+        break;
+      case '--compare':
+        args.typing.push(arg, value());
         break;
       case '--explore':
         args.typing.push(arg);
