@@ -11,6 +11,10 @@
  * --budget S      measurements not started after S seconds are skipped (default 45; the export
  *                 benchmark has a budget of its own)
  * --strict        exit with status 1 when a target is missed
+ * --filter typing typing in the big article in the real workbench (code-server + Chromium), as
+ *                 Article and as Plain Text: slow, so only when named (bench/typing.workbench.ts);
+ *                 with --keys N (default 10), --runs N (default 1), --explore (word wrap variants),
+ *                 --compare DIR (another build of the extension, e.g. before a change, measured too)
  *
  * To add a benchmark, write bench/NAME.bench.ts calling `registerBench` and import it below.
  */
@@ -25,14 +29,18 @@ import './activation.bench';
 import { setExportArticles } from './export.bench';
 import { setBigParagraphs } from './fixtures';
 import { formatReport, machine, missedTargets, runAll } from './harness';
+import { runTypingBench, typingOptions } from './typing.workbench';
 
-const USAGE = 'usage: node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--articles N] [--budget SECONDS] [--strict]';
+const USAGE = 'usage: node out/bench/index.js [--json] [--filter ID]... [--paragraphs N] [--articles N] [--budget SECONDS] [--strict] [--keys N] [--runs N] [--explore] [--compare DIR]';
 
 interface Args {
   json: boolean;
   strict: boolean;
   filters: string[];
   budgetSeconds: number;
+  paragraphs: number;
+  /** The typing benchmark's own options, passed on as they were given. */
+  typing: string[];
 }
 
 function usage(message: string): never {
@@ -42,7 +50,7 @@ function usage(message: string): never {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { json: false, strict: false, filters: [], budgetSeconds: 45 };
+  const args: Args = { json: false, strict: false, filters: [], budgetSeconds: 45, paragraphs: 20000, typing: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -66,13 +74,24 @@ function parseArgs(argv: readonly string[]): Args {
         args.filters.push(...value().split(','));
         break;
       case '--paragraphs':
-        setBigParagraphs(Math.round(positive(value())));
+        args.paragraphs = Math.round(positive(value()));
+        setBigParagraphs(args.paragraphs);
         break;
       case '--articles':
         setExportArticles(Math.round(positive(value())));
         break;
       case '--budget':
         args.budgetSeconds = positive(value());
+        break;
+      case '--keys':
+      case '--runs':
+        args.typing.push(arg, String(Math.round(positive(value()))));
+        break;
+      case '--compare':
+        args.typing.push(arg, value());
+        break;
+      case '--explore':
+        args.typing.push(arg);
         break;
       case '--help':
       case '-h':
@@ -88,6 +107,11 @@ function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.filters.includes('typing')) {
+    await runTypingBench(typingOptions([...args.typing, '--paragraphs', String(args.paragraphs)]));
+    args.filters = args.filters.filter((f) => f !== 'typing');
+    if (args.filters.length === 0) return;
+  }
   const report = await runAll({ filters: args.filters, deadlineMs: args.budgetSeconds * 1000 });
   const m = machine();
   if (args.json) console.log(JSON.stringify({ machine: m, ...report }, null, 2));

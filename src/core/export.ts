@@ -26,7 +26,8 @@ export function toExportedArticle(article: Article, path: string): ExportedArtic
       blocks.push({ type: 'image' });
     } else if (block.kind === 'paragraph' && block.text !== '') {
       const text = cleanText(block.text);
-      blocks.push(block.heading ? { type: 'heading', level: block.heading.level, text } : { type: 'paragraph', text });
+      // A run-in heading (its head and its text in one paragraph) is exported as the paragraph it is.
+      blocks.push(block.heading && block.heading.runIn === undefined ? { type: 'heading', level: block.heading.level, text } : { type: 'paragraph', text });
     }
   }
   const raw = article.titleLine.raw;

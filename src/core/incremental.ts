@@ -79,3 +79,14 @@ export function updateArticle(article: Article, edit: SourceEdit, sourceOf?: () 
 function tagName(source: string, block: Block): string {
   return /^<([a-zA-Z][a-zA-Z0-9]*)/.exec(source.slice(block.start, block.start + 12))?.[1]?.toLowerCase() ?? '';
 }
+
+/**
+ * `next` (in the coordinates of the text after `pending`) folded into `pending`, where it falls
+ * inside the text `pending` wrote (typing on, or deleting what was just typed); else undefined.
+ */
+export function foldEdit(pending: SourceEdit, next: SourceEdit): SourceEdit | undefined {
+  const from = next.start - pending.start;
+  const to = next.end - pending.start;
+  if (from < 0 || to > pending.text.length) return undefined;
+  return { start: pending.start, end: pending.end, text: pending.text.slice(0, from) + next.text + pending.text.slice(to) };
+}

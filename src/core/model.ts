@@ -17,6 +17,12 @@ export type BlockKind = 'paragraph' | 'spacer' | 'image' | 'other';
 export interface Heading {
   /** 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`; `<hN>` gives N; an all-bold paragraph gives 1. */
   readonly level: number;
+  /**
+   * For a run-in heading (`3.稳住外贸外资基本盘。支持…`: the number, a short first sentence, then the
+   * section's text in the same paragraph), the length of its head (`3.稳住外贸外资基本盘。`) in the
+   * clean text; absent for a heading that is the whole paragraph.
+   */
+  readonly runIn?: number;
 }
 
 export interface Block extends Span {

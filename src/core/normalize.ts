@@ -356,3 +356,27 @@ export function normalizeChecked(article: Article, options: NormalizeOptions, pa
     safe,
   };
 }
+
+/**
+ * What a normalization rewrites, as a user counts it: of the article's blocks (paragraphs,
+ * headings, image placeholders; the `<div>&nbsp;</div>` spacers between them aside), how many an
+ * edit touches, and how many there are. `edits` in order, as `normalizeChecked` gives them.
+ */
+export function rewrittenBlocks(article: Article, edits: readonly TextEdit[]): { readonly rewritten: number; readonly blocks: number } {
+  let rewritten = 0;
+  let blocks = 0;
+  let j = 0;
+  for (const block of article.blocks) {
+    if (block.kind === 'spacer') continue;
+    blocks++;
+    while (j < edits.length && edits[j]!.end <= block.start) j++;
+    for (let k = j; k < edits.length && edits[k]!.start < block.end; k++) {
+      const edit = edits[k]!;
+      if (edit.end > block.start || (edit.start === edit.end && edit.start > block.start)) {
+        rewritten++;
+        break;
+      }
+    }
+  }
+  return { rewritten, blocks };
+}

@@ -4,6 +4,7 @@
  */
 import type { Article, Block, Span } from './model';
 import { indentLength, trailingLength } from './text';
+import { headingName } from './headings';
 
 export type OutlineKind = 'title' | 'heading' | 'paragraph' | 'image';
 
@@ -72,7 +73,7 @@ function blockNode(block: Block, index: number, nameLength: number): Mutable<Out
   if (block.kind !== 'paragraph' || block.text === '') return undefined;
   return {
     kind: block.heading ? 'heading' : 'paragraph',
-    name: nodeName(block.text, nameLength),
+    name: nodeName(block.heading ? headingName(block.text, block.heading) : block.text, nameLength),
     // A heading's span grows to the end of its section: it gets an object of its own.
     span: block.heading ? { start: block.start, end: block.end } : block,
     selection: { start: block.textStart, end: block.textEnd },

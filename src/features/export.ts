@@ -93,6 +93,7 @@ async function exportOne(articles: ArticleCache, uri: vscode.Uri | undefined, fo
   if (config.exportDestination === 'editor' || source.untitled) {
     const result = await untitledWith(text, LANGUAGE_OF[chosen]);
     await vscode.window.showTextDocument(result, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    wrapActiveEditor(result);
     return result;
   }
   const target = exportTarget(source.uri, chosen);
@@ -120,6 +121,18 @@ async function exportOne(articles: ArticleCache, uri: vscode.Uri | undefined, fo
     if (answer === open) void vscode.window.showTextDocument(target);
   });
   return target;
+}
+
+/**
+ * Turns word wrap on for the editor just opened on `document` where the settings leave it off:
+ * clean text is one long line a paragraph. VS Code's own toggle, so it holds for this document
+ * only (as if the user pressed Alt+Z) and changes no setting.
+ */
+function wrapActiveEditor(document: vscode.TextDocument): void {
+  if (vscode.window.activeTextEditor?.document !== document) return;
+  if (vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap') !== 'off') return;
+  // Not awaited: the command acts on the active editor, which is this one until the next command.
+  void vscode.commands.executeCommand('editor.action.toggleWordWrap');
 }
 
 function activeCustomEditorUri(): vscode.Uri | undefined {
@@ -177,7 +190,7 @@ async function exportFolder(log: vscode.OutputChannel, folder: vscode.Uri | unde
         filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl'] },
       });
     } else {
-      destination = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Export Here') }))?.[0];
+      destination = await pickDestinationFolder(folder, format);
     }
     if (!destination) return undefined;
   }
@@ -230,16 +243,78 @@ async function exportFolder(log: vscode.OutputChannel, folder: vscode.Uri | unde
           exported = 0;
         }
       }
+      const where = displayPath(target);
       const line = wasCancelled
         ? vscode.l10n.t('Export cancelled after {0} articles.', exported)
-        : vscode.l10n.t('Exported {0} articles; {1} skipped (not articles), {2} failed.', exported, summary.skipped, failed);
+        : vscode.l10n.t('Exported {0} articles to {1}; {2} skipped (not articles), {3} failed.', exported, where, summary.skipped, failed);
       log.appendLine(line);
       const show = vscode.l10n.t('Show Log');
-      const shown = failed > 0 ? vscode.window.showWarningMessage(line, show) : vscode.window.showInformationMessage(line, show);
-      void shown.then((answer) => answer === show && log.show());
+      const reveal = oneFile ? vscode.l10n.t('Open') : vscode.l10n.t('Reveal Folder');
+      const buttons = exported > 0 && !wasCancelled ? [reveal, show] : [show];
+      const shown = failed > 0 ? vscode.window.showWarningMessage(line, ...buttons) : vscode.window.showInformationMessage(line, ...buttons);
+      void shown.then((answer) => {
+        if (answer === show) log.show();
+        else if (answer === reveal) void revealDestination(target, oneFile);
+      });
       return { exported, skipped: summary.skipped, failed, cancelled: wasCancelled, destination: target };
     },
   );
+}
+
+interface DestinationItem extends vscode.QuickPickItem {
+  readonly how: 'suggested' | 'new' | 'existing';
+}
+
+/** `NAME-FORMAT` beside the folder of articles, or `NAME-FORMAT-2`, … where that is taken. */
+async function suggestedFolder(folder: vscode.Uri, format: ExportFormat): Promise<vscode.Uri> {
+  const base = `${basename(folder.path)}-${format}`;
+  for (let n = 1; ; n++) {
+    const candidate = vscode.Uri.joinPath(folder, '..', n === 1 ? base : `${base}-${n}`);
+    try {
+      await vscode.workspace.fs.stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+}
+
+/**
+ * Where a folder export writes: a new folder beside the source (suggested, one click), a new folder
+ * named and placed by the user (a save dialog: in the browser's workbench VS Code's own file
+ * dialog, where a new name can be typed; the export creates it), or an existing folder.
+ */
+async function pickDestinationFolder(folder: vscode.Uri, format: ExportFormat): Promise<vscode.Uri | undefined> {
+  const suggested = await suggestedFolder(folder, format);
+  const items: DestinationItem[] = [
+    { how: 'suggested', label: `$(new-folder) ${vscode.l10n.t('New folder {0}', basename(suggested.path))}`, description: vscode.l10n.t('beside {0}', displayPath(folder)) },
+    { how: 'new', label: `$(new-folder) ${vscode.l10n.t('New folder…')}`, description: vscode.l10n.t('name it and choose where') },
+    { how: 'existing', label: `$(folder-opened) ${vscode.l10n.t('Existing folder…')}` },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Folder: where should the exported files go?'), placeHolder: vscode.l10n.t('Destination of the exported files') });
+  if (!picked) return undefined;
+  if (picked.how === 'suggested') return suggested;
+  if (picked.how === 'new') {
+    return vscode.window.showSaveDialog({ title: vscode.l10n.t('New folder for the exported files'), defaultUri: suggested, saveLabel: vscode.l10n.t('Create Folder') });
+  }
+  const chosen = await vscode.window.showOpenDialog({
+    title: vscode.l10n.t('Folder for the exported files'),
+    defaultUri: vscode.Uri.joinPath(folder, '..'),
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('Export Here'),
+  });
+  return chosen?.[0];
+}
+
+/** Shows where an export went: the folder in the Explorer (in a new window where it is outside the workspace), or the JSON Lines file. */
+async function revealDestination(target: vscode.Uri, oneFile: boolean): Promise<void> {
+  if (oneFile) {
+    await vscode.window.showTextDocument(target);
+    return;
+  }
+  if (vscode.workspace.getWorkspaceFolder(target)) await vscode.commands.executeCommand('revealInExplorer', target);
+  else await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: true });
 }
 
 /** The export commands; the returned disposables end them. */

@@ -188,7 +188,11 @@ class Linter implements vscode.Disposable, vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (!isArticle(document)) return [];
-    const problems = this.problems(document);
+    // Linted only when a fix is asked for: VS Code asks for code actions at every move of the
+    // caret, and linting a big article anew (the last lint is of an older version while typing)
+    // costs far more than a keystroke should.
+    let linted: Problem[] | undefined;
+    const problemsNow = (): Problem[] => (linted ??= this.problems(document));
     const actions: vscode.CodeAction[] = [];
     const only = context.only;
     if (!only || only.contains(vscode.CodeActionKind.QuickFix)) {
@@ -198,14 +202,14 @@ class Linter implements vscode.Disposable, vscode.CodeActionProvider {
         const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
         const start = document.offsetAt(diagnostic.range.start);
         const end = document.offsetAt(diagnostic.range.end);
-        const problem = problems.find((p) => p.code === code && p.start === start && p.end === end);
+        const problem = problemsNow().find((p) => p.code === code && p.start === start && p.end === end);
         if (!problem?.fix) continue;
         const fix = new vscode.CodeAction(fixTitle(problem), vscode.CodeActionKind.QuickFix);
         fix.edit = this.edit(document, problem.fix);
         fix.diagnostics = [diagnostic];
         fix.isPreferred = true;
         actions.push(fix);
-        const fixable = problems.filter((p) => p.code === problem.code && p.fix);
+        const fixable = problemsNow().filter((p) => p.code === problem.code && p.fix);
         if (fixable.length > 1 && !offered.has(problem.code)) {
           offered.add(problem.code);
           const all = new vscode.CodeAction(vscode.l10n.t('Fix all {0} problems in this file', problem.code), vscode.CodeActionKind.QuickFix);
@@ -216,7 +220,7 @@ class Linter implements vscode.Disposable, vscode.CodeActionProvider {
       }
     }
     if (only?.contains(FIX_ALL_KIND)) {
-      const edits = fixEdits(problems);
+      const edits = fixEdits(problemsNow());
       if (edits.length > 0) {
         const all = new vscode.CodeAction(vscode.l10n.t('Fix all article problems'), FIX_ALL_KIND);
         all.edit = this.edit(document, edits);

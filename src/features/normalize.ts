@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { runNormalize } from '../core/batch/normalize';
-import { normalizeChecked, type CheckedNormalization } from '../core/normalize';
+import { normalizeChecked, rewrittenBlocks, type CheckedNormalization } from '../core/normalize';
 import { parseArticle } from '../core/parse';
 import { getConfig } from '../config';
 import { ARTICLE_LANGUAGE, type ArticleCache } from '../documents/articleCache';
@@ -32,25 +32,39 @@ function targetDocument(uri?: vscode.Uri): Thenable<vscode.TextDocument> | vscod
   return vscode.window.activeTextEditor?.document;
 }
 
-/** Normalizes one document in place as one undo step; returns whether anything changed. */
+/**
+ * Normalizes one document in place as one undo step and says what changed (also when the Article
+ * Editor's Normalize button ran it, whose page shows no diff); returns whether anything changed.
+ */
 async function normalizeDocument(articles: ArticleCache, uri?: vscode.Uri): Promise<boolean> {
   const document = await targetDocument(uri);
   if (!document) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open an article first.'));
     return false;
   }
+  const name = basename(document.uri.path);
+  const article = articles.get(document);
   const result = normalizationOf(articles, document);
   if (result.edits.length === 0) {
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('The article is already in canonical form.'), 3000);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already in canonical form: nothing was changed.', name));
     return false;
   }
   if (!result.safe) {
     unsafeMessage(document);
     return false;
   }
+  const { rewritten, blocks } = rewrittenBlocks(article, result.edits);
   const edit = new vscode.WorkspaceEdit();
   edit.set(document.uri, toTextEdits(document, result));
-  return vscode.workspace.applyEdit(edit);
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (applied) {
+    void vscode.window.showInformationMessage(
+      rewritten > 0
+        ? vscode.l10n.t('Normalized {0}: {1} of {2} blocks rewritten (one undo step).', name, rewritten, blocks)
+        : vscode.l10n.t('Normalized {0}: only the markup between blocks rewritten (one undo step).', name),
+    );
+  }
+  return applied;
 }
 
 /** The normalized text of the document named in the preview URI's query, for the diff's right side. */

@@ -13,6 +13,17 @@ import { nodeDetail, nodeLabel } from './symbols';
 
 const ICONS: Record<OutlineNode['kind'], string> = { title: 'file-text', heading: 'symbol-namespace', paragraph: 'symbol-string', image: 'file-media' };
 
+/** How long a cleared view may wait for the tree to fetch its empty state before the outline is built anyway. */
+const SHOW_CLEARED_MS = 250;
+/** The refresh's delay after an edit: longer for big documents, whose rebuild costs more. */
+const refreshDelay = (length: number): number => 300 + Math.min(1200, Math.round(length / 20_000));
+
+/** What the provider needs of its view: is it on screen, and its message line. */
+export interface OutlineViewPort {
+  readonly visible: boolean;
+  message?: string | undefined;
+}
+
 export class ArticleOutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -21,34 +32,100 @@ export class ArticleOutlineProvider implements vscode.TreeDataProvider<OutlineNo
   private readonly parents = new Map<OutlineNode, OutlineNode | undefined>();
   private byBlock = new Map<number, OutlineNode>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private buildTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The document version the nodes show; undefined while they are not built for it. */
+  private builtVersion: number | undefined;
+  private isLoading = false;
+  /** The view, once created (the provider comes first). */
+  port: OutlineViewPort | undefined;
 
   constructor(private readonly articles: ArticleCache) {}
+
+  /** True from a switch to another article until its outline is built: the view is empty and says so. */
+  get loading(): boolean {
+    return this.isLoading;
+  }
+
+  /** The view's message line (the loading notice), as the view shows it. */
+  get message(): string | undefined {
+    return this.port?.message;
+  }
 
   get current(): vscode.TextDocument | undefined {
     return this.document;
   }
 
-  /** The nodes as shown, depth first (for tests and for following the cursor). */
+  /** The nodes as shown, depth first (for tests); builds them first where they are out of date. */
   get nodes(): OutlineNode[] {
+    this.ensureBuilt();
     return flattenOutline(this.roots);
   }
 
+  /**
+   * Shows another document: the view is emptied and says it is loading at once, and the outline is
+   * built only once the view has shown that (parsing a big article takes a while, and until then
+   * the view would go on showing the previous article).
+   */
   show(document: vscode.TextDocument | undefined): void {
     if (this.document === document && document) return;
     this.document = document;
-    this.rebuild();
+    this.clearTimers();
+    this.setRoots([]);
+    this.builtVersion = undefined;
+    this.isLoading = document !== undefined;
+    if (this.port) this.port.message = document ? vscode.l10n.t('Loading the outline of {0}…', document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1)) : undefined;
+    void vscode.commands.executeCommand('setContext', 'article.outline.hasArticle', document !== undefined);
+    this.changed.fire(undefined);
+    // Built when the view fetches the empty tree (getChildren), or after a moment if it does not.
+    if (document && this.visible) this.buildTimer = setTimeout(() => this.rebuild(), SHOW_CLEARED_MS);
   }
 
+  /** After an edit: rebuilt after a pause in typing, and only while the view is on screen. */
   scheduleRefresh(document: vscode.TextDocument): void {
     if (document !== this.document) return;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.rebuild(), 300);
+    this.refreshTimer = undefined;
+    if (!this.visible) return; // built when it shows again (or is asked for its nodes)
+    this.refreshTimer = setTimeout(() => this.rebuild(), refreshDelay(document.offsetAt(document.lineAt(document.lineCount - 1).range.end)));
+  }
+
+  /** The view came on screen: bring it up to date. */
+  onDidShow(): void {
+    if (this.document && this.builtVersion !== this.document.version) this.rebuild();
+  }
+
+  private get visible(): boolean {
+    return this.port?.visible ?? true;
+  }
+
+  private ensureBuilt(): void {
+    if (this.document && this.builtVersion !== this.document.version) this.rebuild();
+  }
+
+  private clearTimers(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.buildTimer) clearTimeout(this.buildTimer);
+    this.refreshTimer = undefined;
+    this.buildTimer = undefined;
   }
 
   rebuild(): void {
+    this.clearTimers();
+    const document = this.document;
+    this.setRoots(document ? buildOutline(this.articles.get(document), { sections: getConfig(document.uri).outlineSections }) : []);
+    this.builtVersion = document?.version;
+    if (this.isLoading) {
+      this.isLoading = false;
+      if (this.port) this.port.message = undefined;
+    }
+    void vscode.commands.executeCommand('setContext', 'article.outline.hasArticle', document !== undefined);
+    this.changed.fire(undefined);
+  }
+
+  private setRoots(roots: OutlineNode[]): void {
     this.parents.clear();
     this.byBlock = new Map();
-    this.roots = this.document ? buildOutline(this.articles.get(this.document), { sections: getConfig(this.document.uri).outlineSections }) : [];
+    this.roots = roots;
     const walk = (nodes: readonly OutlineNode[], parent: OutlineNode | undefined): void => {
       for (const node of nodes) {
         this.parents.set(node, parent);
@@ -57,8 +134,6 @@ export class ArticleOutlineProvider implements vscode.TreeDataProvider<OutlineNo
       }
     };
     walk(this.roots, undefined);
-    void vscode.commands.executeCommand('setContext', 'article.outline.hasArticle', this.document !== undefined);
-    this.changed.fire(undefined);
   }
 
   /** The deepest node whose range holds `offset`. */
@@ -88,7 +163,13 @@ export class ArticleOutlineProvider implements vscode.TreeDataProvider<OutlineNo
   }
 
   getChildren(node?: OutlineNode): OutlineNode[] {
-    return node ? node.children : this.roots;
+    if (node) return node.children;
+    // The view has fetched the emptied tree of a switch: build the outline right after.
+    if (this.isLoading) {
+      if (this.buildTimer) clearTimeout(this.buildTimer);
+      this.buildTimer = setTimeout(() => this.rebuild(), 0);
+    }
+    return this.roots;
   }
 
   getParent(node: OutlineNode): OutlineNode | undefined {
@@ -96,7 +177,7 @@ export class ArticleOutlineProvider implements vscode.TreeDataProvider<OutlineNo
   }
 
   dispose(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.clearTimers();
     this.changed.dispose();
   }
 }
@@ -105,6 +186,7 @@ export class ArticleOutlineProvider implements vscode.TreeDataProvider<OutlineNo
 export function registerOutlineView(articles: ArticleCache, editors: ActiveArticleSource): { outline: ArticleOutlineProvider; disposables: vscode.Disposable[] } {
   const provider = new ArticleOutlineProvider(articles);
   const view = vscode.window.createTreeView('article.outline', { treeDataProvider: provider, showCollapseAll: true });
+  provider.port = view;
 
   /** Which article is active: the Article Editor's, else the text editor's. */
   const follow = (): void => {
@@ -117,13 +199,16 @@ export function registerOutlineView(articles: ArticleCache, editors: ActiveArtic
     provider.show(undefined);
   };
   const reveal = (node: OutlineNode | undefined): void => {
-    if (node && view.visible) void view.reveal(node, { select: true, focus: false, expand: true });
+    if (node && view.visible && !provider.loading) void view.reveal(node, { select: true, focus: false, expand: true });
   };
   const watched = new WeakSet<ArticleSession>();
 
   const disposables: vscode.Disposable[] = [
     provider,
     view,
+    view.onDidChangeVisibility((event) => {
+      if (event.visible) provider.onDidShow();
+    }),
     vscode.window.onDidChangeActiveTextEditor(follow),
     // A document switched to the article language (detection) is the same editor, a new document.
     vscode.workspace.onDidOpenTextDocument((document) => {
@@ -148,7 +233,7 @@ export function registerOutlineView(articles: ArticleCache, editors: ActiveArtic
       if (document === provider.current) setTimeout(follow, 0);
     }),
     vscode.window.onDidChangeTextEditorSelection((event) => {
-      if (event.textEditor.document !== provider.current) return;
+      if (event.textEditor.document !== provider.current || !view.visible || provider.loading) return;
       reveal(provider.nodeAt(event.textEditor.document.offsetAt(event.selections[0]!.active)));
     }),
     vscode.commands.registerCommand('article.revealBlock', async (uri: vscode.Uri, block: number) => {

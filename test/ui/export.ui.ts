@@ -40,6 +40,13 @@ describe('Export Clean Text from the palette', function () {
     assert.ok(text.includes('6月6日，河南省委召开'), 'the first paragraph without markup');
     assert.ok(!text.includes('<span'), 'no markup in the export');
     await workbench.waitForLanguageMode('Plain Text');
+    // Word wrap is on in this editor (issue 10, point 9): the first paragraph (one line of 153
+    // characters) is drawn as several screen lines, so none of them holds both its start and end.
+    const lines = await editor.locator('.view-line').allTextContents();
+    const start = lines.findIndex((line) => line.includes('6月6日，河南省委召开'));
+    assert.ok(start >= 0, 'the first paragraph is shown');
+    assert.ok(!lines[start]!.includes('省政协主席刘伟出席。'), `one screen line holds the whole paragraph: no word wrap (${lines[start]!.length} characters)`);
+    assert.ok(lines.slice(start + 1, start + 8).some((line) => line.includes('省政协主席刘伟出席。')), 'the paragraph goes on on the next screen lines');
     await workbench.screenshot('export');
   });
 });

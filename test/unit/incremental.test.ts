@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { updateArticle } from '../../src/core/incremental';
+import { foldEdit, updateArticle } from '../../src/core/incremental';
 import { parseArticle } from '../../src/core/parse';
 import { generateArticle, mixSeed, VARIANTS } from '../support/generate';
 
@@ -43,5 +43,52 @@ describe('updateArticle: typing in a paragraph without a full parse', () => {
     assert.equal(updateArticle(article, { start: 1, end: 1, text: '字' }), undefined);
     assert.equal(updateArticle(article, { start: text.end, end: text.end, text: '字' }), undefined);
     assert.ok(updateArticle(article, { start: text.textStart + 1, end: text.textStart + 1, text: '丙' }));
+  });
+});
+
+describe('foldEdit: a burst of typing gathered into one edit (issue 10, point 10)', () => {
+  const apply = (text: string, edit: { start: number; end: number; text: string }): string => text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+
+  it('typing on, deleting what was typed, and replacing inside it fold; anything else does not', () => {
+    const base = '甲乙丙丁戊';
+    // Typed "ab" after 乙, then "c", then Backspace, then "d" over "a".
+    let text = base;
+    let pending = { start: 2, end: 2, text: 'ab' };
+    text = apply(text, pending);
+    for (const next of [{ start: 4, end: 4, text: 'c' }, { start: 4, end: 5, text: '' }, { start: 2, end: 3, text: 'd' }]) {
+      text = apply(text, next);
+      const folded = foldEdit(pending, next);
+      assert.ok(folded, JSON.stringify(next));
+      pending = folded;
+      assert.equal(apply(base, pending), text);
+    }
+    assert.deepEqual(pending, { start: 2, end: 2, text: 'db' });
+    // Before or after what was typed: not folded.
+    assert.equal(foldEdit(pending, { start: 1, end: 1, text: 'x' }), undefined);
+    assert.equal(foldEdit(pending, { start: 4, end: 5, text: '' }), undefined);
+  });
+
+  it('any sequence of folded edits gives the text the edits one by one give', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 2 }), fc.string({ maxLength: 3 })), { minLength: 1, maxLength: 12 }), (steps) => {
+        const base = '一二三四五六七八九十';
+        let text = base;
+        let pending: { start: number; end: number; text: string } | undefined;
+        let applied = base;
+        for (const [at, removed, typed] of steps) {
+          const start = at % (text.length + 1);
+          const next = { start, end: Math.min(text.length, start + removed), text: typed };
+          text = apply(text, next);
+          const folded = pending && foldEdit(pending, next);
+          if (folded) pending = folded;
+          else {
+            if (pending) applied = apply(applied, pending);
+            pending = next;
+          }
+        }
+        assert.equal(apply(applied, pending!), text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

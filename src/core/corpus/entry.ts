@@ -9,6 +9,7 @@ import { isArticleText } from '../detect';
 import { parseArticle } from '../parse';
 import { articleCounts } from './counts';
 import { stripIndent } from '../text';
+import { headingName } from '../headings';
 
 /** A section heading of an article, where it starts in the file (0-based line and UTF-16 column). */
 export interface IndexedHeading {
@@ -67,7 +68,7 @@ export function indexEntry(bytes: Uint8Array): IndexEntry {
       lineStart = i + 1;
     }
     scanned = Math.max(scanned, block.textStart);
-    const text = stripIndent(block.text).trim();
+    const text = headingName(stripIndent(block.text).trim(), block.heading);
     headings.push({ text: text.length > HEADING_NAME ? text.slice(0, HEADING_NAME) + '…' : text, level: block.heading.level, block: index, line, character: block.textStart - lineStart });
   });
   return {

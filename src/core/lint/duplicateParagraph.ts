@@ -31,7 +31,7 @@ export const duplicateParagraph: Rule = {
       if (block.kind !== 'paragraph' || block.text === '') return;
       number++;
       // Section headings repeat by design (`（一）主要成效` in each part of a report).
-      if (block.heading !== undefined) return;
+      if (block.heading !== undefined && block.heading.runIn === undefined) return;
       const { text } = block;
       let a = 0;
       let b = text.length;

@@ -106,13 +106,19 @@ export function registerCorpusStatus(articles: ArticleCache, editors: ActiveArti
   const status = new CorpusStatus(articles, editors);
   const disposables: vscode.Disposable[] = [
     status,
-    vscode.window.onDidChangeActiveTextEditor(() => status.update()),
-    editors.onDidChangeActive(() => status.update()),
+    // Not in the same moment as the switch: counting a big article first would hold up the
+    // views that clear themselves for the new one (the Article Outline).
+    vscode.window.onDidChangeActiveTextEditor(() => status.schedule(0)),
+    editors.onDidChangeActive(() => status.schedule(0)),
     vscode.window.onDidChangeTextEditorSelection((event) => {
-      if (event.textEditor === vscode.window.activeTextEditor) status.schedule();
+      // A moving caret changes nothing the item shows; a selection (made or gone) does.
+      if (event.textEditor === vscode.window.activeTextEditor && (status.current?.selection || event.selections.some((s) => !s.isEmpty))) status.schedule();
     }),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) status.schedule(300);
+      // Counting is over the whole article: after a pause in typing, a longer one in a big article.
+      if (event.contentChanges.length === 0) return;
+      const d = event.document;
+      status.schedule(300 + Math.min(1200, Math.round(d.offsetAt(d.lineAt(d.lineCount - 1).range.end) / 20_000)));
     }),
     // Detection switches a document to the article language after it opened.
     vscode.workspace.onDidOpenTextDocument(() => status.schedule()),
