@@ -6,10 +6,12 @@
 import '../integration/corpus.test';
 import '../integration/editor.test';
 import '../integration/export.test';
+import '../integration/feedback.test';
 import '../integration/language.test';
 import '../integration/lint.test';
 import '../integration/markup.test';
 import '../integration/normalize.test';
+import '../integration/outline.test';
 import '../integration/settings.test';
 import '../integration/smoke.test';
 import '../integration/symbols.test';
