@@ -33,7 +33,7 @@ describe('Article Outline view: switching articles', function () {
   const big = workspaceFile('fixtures/outline-big.txt');
 
   before(async () => {
-    await vscode.workspace.fs.writeFile(big, Buffer.from(generateBigArticle(3000).text, 'utf8'));
+    await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(generateBigArticle(3000).text));
   });
 
   after(async () => {
