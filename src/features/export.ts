@@ -93,7 +93,7 @@ async function exportOne(articles: ArticleCache, uri: vscode.Uri | undefined, fo
   if (config.exportDestination === 'editor' || source.untitled) {
     const result = await untitledWith(text, LANGUAGE_OF[chosen]);
     await vscode.window.showTextDocument(result, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    wrapActiveEditor(result);
+    await wrapActiveEditor(result);
     return result;
   }
   const target = exportTarget(source.uri, chosen);
@@ -128,11 +128,11 @@ async function exportOne(articles: ArticleCache, uri: vscode.Uri | undefined, fo
  * clean text is one long line a paragraph. VS Code's own toggle, so it holds for this document
  * only (as if the user pressed Alt+Z) and changes no setting.
  */
-function wrapActiveEditor(document: vscode.TextDocument): void {
+async function wrapActiveEditor(document: vscode.TextDocument): Promise<void> {
   if (vscode.window.activeTextEditor?.document !== document) return;
   if (vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap') !== 'off') return;
-  // Not awaited: the command acts on the active editor, which is this one until the next command.
-  void vscode.commands.executeCommand('editor.action.toggleWordWrap');
+  // The command acts on the active editor: this one, right after showTextDocument.
+  await vscode.commands.executeCommand('editor.action.toggleWordWrap');
 }
 
 function activeCustomEditorUri(): vscode.Uri | undefined {

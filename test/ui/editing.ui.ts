@@ -56,7 +56,17 @@ describe('Editing in the Article Editor as a writer expects', function () {
     const workbench = wb!;
     await workbench.runCommand('File: Save');
     await workbench.page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: name }).waitFor();
-    return readFileSync(join(workbench.workspace, name), 'utf8').replace(/^\uFEFF/, '');
+    // The tab may show clean while the write is still under way (undo back to the saved text):
+    // read until the file is whole (not empty) and the same twice in a row.
+    const read = (): string => readFileSync(join(workbench.workspace, name), 'utf8').replace(/^\uFEFF/, '');
+    let text = read();
+    for (let tries = 0; tries < 50; tries++) {
+      await workbench.page.waitForTimeout(100);
+      const again = read();
+      if (again !== '' && again === text) break;
+      text = again;
+    }
+    return text;
   }
 
   async function openInArticleEditor(name: string): Promise<FrameLocator> {

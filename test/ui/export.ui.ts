@@ -42,7 +42,13 @@ describe('Export Clean Text from the palette', function () {
     await workbench.waitForLanguageMode('Plain Text');
     // Word wrap is on in this editor (issue 10, point 9): the first paragraph (one line of 153
     // characters) is drawn as several screen lines, so none of them holds both its start and end.
-    const lines = await editor.locator('.view-line').allTextContents();
+    // The editor draws the wrapped lines a moment after the toggle: wait for that, then check.
+    const wrapped = async (): Promise<string[]> => editor.locator('.view-line').allTextContents();
+    let lines = await wrapped();
+    for (let tries = 0; tries < 50 && lines.some((line) => line.includes('6月6日，河南省委召开') && line.includes('省政协主席刘伟出席。')); tries++) {
+      await page.waitForTimeout(200);
+      lines = await wrapped();
+    }
     const start = lines.findIndex((line) => line.includes('6月6日，河南省委召开'));
     assert.ok(start >= 0, 'the first paragraph is shown');
     assert.ok(!lines[start]!.includes('省政协主席刘伟出席。'), `one screen line holds the whole paragraph: no word wrap (${lines[start]!.length} characters)`);
