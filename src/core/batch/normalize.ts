@@ -79,19 +79,28 @@ export interface NormalizeSummary {
   readonly cancelled: boolean;
 }
 
+/** The counts of a normalize run, and how a problem counts (a skip or a failure, reported either way). */
+function newTally(run: NormalizeRun): { counts: { changed: number; unchanged: number; skipped: number; failed: number }; done: () => number; fail: (problem: Problem) => void; cancelled: () => boolean; summary: () => NormalizeSummary } {
+  const counts = { changed: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const cancelled = (): boolean => run.cancelled?.() === true;
+  return {
+    counts,
+    done: () => counts.changed + counts.unchanged + counts.skipped + counts.failed,
+    fail: (problem) => {
+      const skip = isSkip(problem.problem);
+      if (skip) counts.skipped++;
+      else counts.failed++;
+      run.onProblem(problem, skip);
+    },
+    cancelled,
+    summary: () => ({ ...counts, cancelled: cancelled() }),
+  };
+}
+
 export async function runNormalize(run: NormalizeRun): Promise<NormalizeSummary> {
   const { fs } = run;
-  let changed = 0;
-  let unchanged = 0;
-  let skipped = 0;
-  let failed = 0;
-  const cancelled = (): boolean => run.cancelled?.() === true;
-  const fail = (problem: Problem): void => {
-    const skip = isSkip(problem.problem);
-    if (skip) skipped++;
-    else failed++;
-    run.onProblem(problem, skip);
-  };
+  const tally = newTally(run);
+  const { cancelled, fail } = tally;
   if (!run.write && run.check) return checkBatched(run, run.check);
   const cleaner = new TempCleaner(fs);
   const walk = walkInputs(fs, run.paths, run.write ? { onFolder: (folder) => cleaner.clean(folder) } : {});
@@ -102,7 +111,7 @@ export async function runNormalize(run: NormalizeRun): Promise<NormalizeSummary>
       continue;
     }
     const path = event.file.path;
-    run.onProgress?.(changed + unchanged + skipped + failed, path);
+    run.onProgress?.(tally.done(), path);
     const busy = run.skip?.(path);
     if (busy) {
       fail({ path, problem: busy });
@@ -115,7 +124,7 @@ export async function runNormalize(run: NormalizeRun): Promise<NormalizeSummary>
     }
     const result = normalizeChecked(parseArticle(read.text), run.options, parseArticle);
     if (result.edits.length === 0) {
-      unchanged++;
+      tally.counts.unchanged++;
       continue;
     }
     const refusal = !result.safe ? 'unsafe' : encodingRefusal(read);
@@ -124,7 +133,7 @@ export async function runNormalize(run: NormalizeRun): Promise<NormalizeSummary>
       continue;
     }
     if (!run.write) {
-      changed++;
+      tally.counts.changed++;
       run.onChanged(path);
       continue;
     }
@@ -133,27 +142,18 @@ export async function runNormalize(run: NormalizeRun): Promise<NormalizeSummary>
       fail({ path, problem: replaced.problem, detail: replaced.detail });
       continue;
     }
-    changed++;
+    tally.counts.changed++;
     run.onChanged(path);
   }
-  return { changed, unchanged, skipped, failed, cancelled: cancelled() };
+  return tally.summary();
 }
 
 /** The dry run with the checks done in batches elsewhere: the same reports, in the same order, as the loop of {@link runNormalize}. */
 async function checkBatched(run: NormalizeRun, check: (jobs: NormalizeCheckJob[]) => Promise<NormalizeCheckResult[]>): Promise<NormalizeSummary> {
   const batchSize = run.batchSize ?? 16;
   const inFlight = run.inFlight ?? 2;
-  let changed = 0;
-  let unchanged = 0;
-  let skipped = 0;
-  let failed = 0;
-  const cancelled = (): boolean => run.cancelled?.() === true;
-  const fail = (problem: Problem): void => {
-    const skip = isSkip(problem.problem);
-    if (skip) skipped++;
-    else failed++;
-    run.onProblem(problem, skip);
-  };
+  const tally = newTally(run);
+  const { cancelled, fail } = tally;
   const paths = new Map<number, string>();
   const pending = new Map<number, NormalizeCheckResult>();
   let nextToReport = 0;
@@ -163,12 +163,12 @@ async function checkBatched(run: NormalizeRun, check: (jobs: NormalizeCheckJob[]
       const path = paths.get(nextToReport)!;
       paths.delete(nextToReport);
       nextToReport++;
-      run.onProgress?.(changed + unchanged + skipped + failed, path);
+      run.onProgress?.(tally.done(), path);
       // As the loop reports them: with a `detail` where the reader gave one (even undefined), else without.
       if (!result.ok) fail('detail' in result ? { path, problem: result.problem, detail: result.detail } : { path, problem: result.problem });
-      else if (!result.changed) unchanged++;
+      else if (!result.changed) tally.counts.unchanged++;
       else {
-        changed++;
+        tally.counts.changed++;
         run.onChanged(path);
       }
     }
@@ -209,5 +209,5 @@ async function checkBatched(run: NormalizeRun, check: (jobs: NormalizeCheckJob[]
   if (!cancelled()) await dispatch();
   await Promise.all(running);
   report();
-  return { changed, unchanged, skipped, failed, cancelled: cancelled() };
+  return tally.summary();
 }
