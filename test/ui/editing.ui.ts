@@ -7,35 +7,16 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { parseArticle } from '../../src/core/parse';
 import { editorView } from '../../src/editor/edits';
+import { articlePage, textOf, until } from '../support/articlePage';
 import { openWorkbench, type Workbench } from '../support/workbench';
 
 const SEED = '000_5edd2806a98033fb.txt';
 const PLAIN = '005_variant-d-plain-text.txt';
 const BURST = '你好世界hello';
 const INDENT = '\u3000\u3000';
-
-/** The Article Editor's page: the visible webview's `iframe#active-frame`. */
-function articlePage(page: Page): FrameLocator {
-  return page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
-}
-
-/** Polls `read` (every 100 ms) until `ok` holds; fails with the last value it read. */
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.textContent()) ?? '';
-}
 
 /** The texts of the paragraphs as the page shows them (indents hidden). */
 function fieldTexts(editor: FrameLocator): Promise<string[]> {

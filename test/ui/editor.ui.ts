@@ -7,10 +7,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildOutline, flattenOutline } from '../../src/core/outline';
 import { parseArticle } from '../../src/core/parse';
 import { editorView } from '../../src/editor/edits';
+import { articlePage, textOf, until } from '../support/articlePage';
 import { openWorkbench, repoRoot, type Workbench } from '../support/workbench';
 
 const SEED = '000_5edd2806a98033fb.txt';
@@ -37,26 +38,6 @@ function expectedFor(source: string): { title: string; paragraphs: string[]; cou
 
 function withoutIndent(text: string): string {
   return text.startsWith(INDENT) ? text.slice(INDENT.length) : text;
-}
-
-/** The Article Editor's page: the visible webview's `iframe#active-frame`. */
-function articlePage(page: Page): FrameLocator {
-  return page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
-}
-
-/** Polls `read` (every 100 ms) until `ok` holds; fails with the last value it read. */
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.textContent()) ?? '';
 }
 
 /** The rows of the tree view whose pane header is `name` (all rendered: the Article Outline is short). */

@@ -8,28 +8,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { articlePage, until } from '../support/articlePage';
 import { openWorkbench, type Workbench } from '../support/workbench';
 
 const SEED = '011_variant-i-other-markup.txt';
 const BOLD = '严格落实安全生产责任制';
 const LINK = '市政府门户网站通知公告栏';
-
-/** The Article Editor's page: the visible webview's `iframe#active-frame`. */
-function articlePage(page: Page): FrameLocator {
-  return page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
-}
-
-/** Polls `read` (every 100 ms) until `ok` holds; fails with the last value it read. */
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Selects the first occurrence of `text` in the field (across its elements), as a drag would. */
 async function select(field: Locator, text: string): Promise<void> {
